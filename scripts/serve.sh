@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Start the product: PostgreSQL and Redis on loopback, then docassemble under gunicorn.
+# Everything lives under .local/; a second run starts only what is not running.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+"$NOM_ROOT/scripts/setup.sh"
+
+CONF_DIR="$NOM_HOME/config"
+PGDATA="$NOM_HOME/pgdata"
+mkdir -p "$CONF_DIR" "$NOM_RUN" "$NOM_LOGS" "$DA_ROOT"/{files,webapp,cache,certs,certs-installed,log} \
+  "$HOME/.config/libreoffice/4/user/basic/Standard"
+
+as_db_user() {  # PostgreSQL refuses to run as root: use its own system user then.
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Secrets are made once and kept (mode 600) so sessions stay readable across restarts.
+secret() {
+  local file="$CONF_DIR/$1"
+  [ -s "$file" ] || (umask 077; "$NOM_VENV/bin/python" -c "import secrets,string; a=string.ascii_letters+string.digits; print(''.join(secrets.choice(a) for _ in range($2)))" >"$file")
+  cat "$file"
+}
+DB_PASSWORD=$(secret db_password 24)
+SECRET_KEY=$(secret secretkey 32)
+export DA_ADMIN_API_KEY=$(secret admin_api_key 32)
+export DA_ADMIN_PASSWORD=$(secret admin_password 16)
+export DA_ADMIN_EMAIL=admin@example.com
+
+# --- PostgreSQL ------------------------------------------------------------------
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+  echo "serve: creating the PostgreSQL cluster in $PGDATA"
+  mkdir -p "$PGDATA"
+  pwfile="$CONF_DIR/.pgpw"; (umask 077; echo "$DB_PASSWORD" >"$pwfile")
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDATA" "$pwfile"; chmod 711 "$NOM_HOME" "$CONF_DIR"; fi
+  as_db_user "$PGBIN/initdb" -D "$PGDATA" -U docassemble --pwfile="$pwfile" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C >"$NOM_LOGS/initdb.log" 2>&1
+  rm -f "$pwfile"
+fi
+if ! as_db_user "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+  [ "$(id -u)" -eq 0 ] && touch "$NOM_LOGS/postgresql.log" && chown postgres "$NOM_LOGS/postgresql.log"
+  as_db_user "$PGBIN/pg_ctl" -D "$PGDATA" -l "$NOM_LOGS/postgresql.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $NOM_PG_PORT -k $PGDATA" start >/dev/null
+fi
+if ! as_db_user "$PGBIN/psql" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname='docassemble'" | grep -q 1; then
+  as_db_user "$PGBIN/createdb" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble docassemble
+fi
+
+# --- Redis -----------------------------------------------------------------------
+mkdir -p "$NOM_HOME/redis"
+if ! redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1; then
+  redis-server --bind 127.0.0.1 --port "$NOM_REDIS_PORT" --dir "$NOM_HOME/redis" \
+    --daemonize yes --pidfile "$NOM_RUN/redis.pid" --logfile "$NOM_LOGS/redis.log" --save "" --appendonly no
+  for _ in $(seq 50); do redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+fi
+
+# --- docassemble's configuration -------------------------------------------------
+cat >"$DA_CONFIG_FILE.new" <<YAML
+# Written by scripts/serve.sh on each start; edit that script, not this file.
+debug: True
+secretkey: $SECRET_KEY
+url root: $NOM_URL
+default interview: $NOM_INTERVIEW
+db:
+  prefix: postgresql+psycopg2://
+  name: docassemble
+  user: docassemble
+  password: $DB_PASSWORD
+  host: 127.0.0.1
+  port: $NOM_PG_PORT
+redis: redis://127.0.0.1:$NOM_REDIS_PORT
+rabbitmq: redis://127.0.0.1:$NOM_REDIS_PORT/9
+packages: $NOM_VENV
+uploads: $DA_ROOT/files
+log: $NOM_LOGS/docassemble
+webapp: $DA_ROOT/webapp/docassemble.wsgi
+version file: $DA_ROOT/webapp/VERSION
+ready file: $DA_ROOT/webapp/ready
+packagecache: $DA_ROOT/cache
+pypirc path: $DA_ROOT/pypirc
+flask log: $NOM_LOGS/flask.log
+celery flask log: $NOM_LOGS/celery-flask.log
+web server certificate directory: $DA_ROOT/certs
+cert install directory: $DA_ROOT/certs-installed
+libreoffice macro file: $HOME/.config/libreoffice/4/user/basic/Standard/Module1.xba
+allow demo: True
+enable playground: False
+YAML
+(umask 077; mv "$DA_CONFIG_FILE.new" "$DA_CONFIG_FILE")
+mkdir -p "$NOM_LOGS/docassemble"
+[ -f "$DA_ROOT/webapp/docassemble.wsgi" ] || : >"$DA_ROOT/webapp/docassemble.wsgi"
+
+# --- tables, once ----------------------------------------------------------------
+if [ ! -f "$NOM_HOME/.tables-created" ]; then
+  echo "serve: creating docassemble's tables (log: $NOM_LOGS/create_tables.log)"
+  python -m docassemble.webapp.create_tables >"$NOM_LOGS/create_tables.log" 2>&1 \
+    || { echo "serve: create_tables failed, see $NOM_LOGS/create_tables.log" >&2; exit 1; }
+  touch "$NOM_HOME/.tables-created"
+fi
+
+# --- the web app -----------------------------------------------------------------
+pidfile="$NOM_RUN/gunicorn.pid"
+if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  echo "serve: docassemble already running (pid $(cat "$pidfile"))"
+else
+  # Every option as --name=value: docassemble reads the first existing *file* named
+  # on the command line as its config.yml, so no path may stand alone here.
+  gunicorn --bind=127.0.0.1:$NOM_WEB_PORT --workers=1 --threads=6 --timeout=120 \
+    --pid="$pidfile" --daemon --chdir="$NOM_HOME" \
+    --access-logfile="$NOM_LOGS/access.log" --error-logfile="$NOM_LOGS/gunicorn.log" \
+    docassemble.webapp.run:application
+  ok=""
+  for _ in $(seq 240); do
+    if curl -fsS -o /dev/null "$NOM_URL/health_check" 2>/dev/null; then ok=1; break; fi
+    sleep 0.5
+  done
+  [ -n "$ok" ] || { echo "serve: docassemble did not answer; see $NOM_LOGS/gunicorn.log" >&2; exit 1; }
+fi
+
+cat <<MSG
+serve: the interview is at $NOM_URL/interview?i=$NOM_INTERVIEW
+serve: admin API key in $CONF_DIR/admin_api_key (user $DA_ADMIN_EMAIL, password in $CONF_DIR/admin_password)
+serve: logs in $NOM_LOGS (gunicorn.log, docassemble/, postgresql.log, redis.log); stop with: make stop
+MSG

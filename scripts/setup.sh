@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Install what the product and its tests need, once. A second run only checks.
+#   apt packages (when missing) -> .local/venv (pinned) -> this package (editable)
+#   -> offline NLTK corpora -> locales under .local/locale
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+mkdir -p "$NOM_HOME" "$NOM_LOGS" "$NOM_RUN" "$HOME" "$TMPDIR"
+
+APT_PACKAGES=(
+  python3-venv python3-dev gcc            # the virtualenv; python-ldap and netifaces compile
+  libldap2-dev libsasl2-dev libzbar0      # docassemble.webapp's native needs
+  postgresql redis-server                 # the real database and cache, run on loopback
+  libreoffice-writer-nogui fonts-dejavu-core   # DOCX -> PDF
+  wordnet-base wordnet-sense-index        # NLTK's WordNet, offline
+  locales                                 # locale sources for localedef
+  poppler-utils                           # pdftotext / pdfinfo / pdftoppm in tests
+  chromium                                # the browser the end-to-end tests drive
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: need root for apt-get; run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  apt-get update -qq >"$NOM_LOGS/apt.log" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >>"$NOM_LOGS/apt.log" 2>&1 \
+    || { echo "setup: apt-get failed, see $NOM_LOGS/apt.log" >&2; exit 1; }
+fi
+
+# Python: the venv, pinned requirements, then this package in editable mode.
+if [ ! -x "$NOM_VENV/bin/python" ]; then
+  echo "setup: creating $NOM_VENV"
+  python3 -m venv "$NOM_VENV"
+  "$NOM_VENV/bin/pip" install -q --upgrade pip wheel setuptools >>"$NOM_LOGS/pip.log" 2>&1
+fi
+req_stamp="$NOM_HOME/.requirements.sha"
+req_sha=$(cat "$NOM_ROOT/requirements-dev.txt" "$NOM_ROOT/setup.py" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$req_stamp" 2>/dev/null)" != "$req_sha" ]; then
+  echo "setup: installing Python packages (a few minutes the first time; log: $NOM_LOGS/pip.log)"
+  "$NOM_VENV/bin/pip" install -r "$NOM_ROOT/requirements-dev.txt" >>"$NOM_LOGS/pip.log" 2>&1 \
+    || { echo "setup: pip failed, see $NOM_LOGS/pip.log" >&2; exit 1; }
+  "$NOM_VENV/bin/pip" install --no-deps -e "$NOM_ROOT" >>"$NOM_LOGS/pip.log" 2>&1 \
+    || { echo "setup: installing the package failed, see $NOM_LOGS/pip.log" >&2; exit 1; }
+  echo "$req_sha" >"$req_stamp"
+fi
+
+# NLTK corpora built from Debian's WordNet (docassemble would try to download them).
+if [ ! -f "$NLTK_DATA/corpora/omw-1.4.zip" ]; then
+  "$NOM_VENV/bin/python" "$NOM_ROOT/scripts/build_nltk_data.py" "$NLTK_DATA"
+fi
+
+# Locales in a project folder (LOCPATH), none in system config.
+for loc in en_US es_US es_MX; do
+  if [ ! -d "$LOCPATH/$loc.UTF-8" ]; then
+    mkdir -p "$LOCPATH"
+    localedef -i "$loc" -f UTF-8 "$LOCPATH/$loc.UTF-8"
+  fi
+  ln -sfn "$loc.UTF-8" "$LOCPATH/$loc.utf8"
+done

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Stop exactly what serve.sh started, by PID; leaves data in place.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+PGDATA="$NOM_HOME/pgdata"
+
+stop_pid() {  # name pidfile
+  local pidfile=$2 pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    echo "stop: $1 stopped (pid $pid)"
+  fi
+  rm -f "$pidfile"
+}
+stop_pid docassemble "$NOM_RUN/gunicorn.pid"
+stop_pid redis "$NOM_RUN/redis.pid"
+if [ -s "$PGDATA/postmaster.pid" ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && echo "stop: postgresql stopped"
+  else
+    "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && echo "stop: postgresql stopped"
+  fi
+fi
+exit 0
