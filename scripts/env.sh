@@ -4,17 +4,21 @@ NOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export NOM_ROOT
 export NOM_HOME="${NOM_HOME:-$NOM_ROOT/.local}"
 export NOM_VENV="$NOM_HOME/venv"
-export NOM_LOGS="$NOM_HOME/logs"
-export NOM_RUN="$NOM_HOME/run"
+# The server's state (database, cache, uploads, logs, secrets); the tests use their own.
+export NOM_STATE="${NOM_STATE:-$NOM_HOME/server}"
+export NOM_LOGS="$NOM_STATE/logs"
+export NOM_RUN="$NOM_STATE/run"
 # Loopback ports; override to run two copies side by side.
 export NOM_PG_PORT="${NOM_PG_PORT:-54329}"
 export NOM_REDIS_PORT="${NOM_REDIS_PORT:-63799}"
 export NOM_WEB_PORT="${NOM_WEB_PORT:-8089}"
+# NOM_DEBUG=True shows YAML source and tracebacks on screens (development only).
+export NOM_DEBUG="${NOM_DEBUG:-False}"
 export NOM_URL="http://127.0.0.1:$NOM_WEB_PORT"
 export NOM_INTERVIEW="docassemble.notonemore:data/questions/main.yml"
 # What every docassemble process needs.
-export DA_CONFIG_FILE="$NOM_HOME/config/config.yml"
-export DA_ROOT="$NOM_HOME/da"
+export DA_CONFIG_FILE="$NOM_STATE/config/config.yml"
+export DA_ROOT="$NOM_STATE/da"
 export NLTK_DATA="$NOM_HOME/nltk_data"
 export LOCPATH="$NOM_HOME/locale"
 export LANG=C.UTF-8

@@ -5,8 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 "$NOM_ROOT/scripts/setup.sh"
 
-CONF_DIR="$NOM_HOME/config"
-PGDATA="$NOM_HOME/pgdata"
+CONF_DIR="$NOM_STATE/config"
+PGDATA="$NOM_STATE/pgdata"
 mkdir -p "$CONF_DIR" "$NOM_RUN" "$NOM_LOGS" "$DA_ROOT"/{files,webapp,cache,certs,certs-installed,log} \
   "$HOME/.config/libreoffice/4/user/basic/Standard"
 
@@ -31,7 +31,7 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "serve: creating the PostgreSQL cluster in $PGDATA"
   mkdir -p "$PGDATA"
   pwfile="$CONF_DIR/.pgpw"; (umask 077; echo "$DB_PASSWORD" >"$pwfile")
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDATA" "$pwfile"; chmod 711 "$NOM_HOME" "$CONF_DIR"; fi
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDATA" "$pwfile"; chmod 711 "$NOM_HOME" "$NOM_STATE" "$CONF_DIR"; fi
   as_db_user "$PGBIN/initdb" -D "$PGDATA" -U docassemble --pwfile="$pwfile" \
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C >"$NOM_LOGS/initdb.log" 2>&1
   rm -f "$pwfile"
@@ -47,17 +47,17 @@ if ! as_db_user "$PGBIN/psql" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble -d p
 fi
 
 # --- Redis -----------------------------------------------------------------------
-mkdir -p "$NOM_HOME/redis"
+mkdir -p "$NOM_STATE/redis"
 if ! redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1; then
-  redis-server --bind 127.0.0.1 --port "$NOM_REDIS_PORT" --dir "$NOM_HOME/redis" \
-    --daemonize yes --pidfile "$NOM_RUN/redis.pid" --logfile "$NOM_LOGS/redis.log" --save "" --appendonly no
+  redis-server --bind 127.0.0.1 --port "$NOM_REDIS_PORT" --dir "$NOM_STATE/redis" \
+    --daemonize yes --pidfile "$NOM_RUN/redis.pid" --logfile "$NOM_LOGS/redis.log" --appendonly yes --save "300 1"
   for _ in $(seq 50); do redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
 
 # --- docassemble's configuration -------------------------------------------------
 cat >"$DA_CONFIG_FILE.new" <<YAML
 # Written by scripts/serve.sh on each start; edit that script, not this file.
-debug: True
+debug: ${NOM_DEBUG:-False}
 secretkey: $SECRET_KEY
 url root: $NOM_URL
 default interview: $NOM_INTERVIEW
@@ -91,11 +91,11 @@ mkdir -p "$NOM_LOGS/docassemble"
 [ -f "$DA_ROOT/webapp/docassemble.wsgi" ] || : >"$DA_ROOT/webapp/docassemble.wsgi"
 
 # --- tables, once ----------------------------------------------------------------
-if [ ! -f "$NOM_HOME/.tables-created" ]; then
+if [ ! -f "$NOM_STATE/.tables-created" ]; then
   echo "serve: creating docassemble's tables (log: $NOM_LOGS/create_tables.log)"
   python -m docassemble.webapp.create_tables >"$NOM_LOGS/create_tables.log" 2>&1 \
     || { echo "serve: create_tables failed, see $NOM_LOGS/create_tables.log" >&2; exit 1; }
-  touch "$NOM_HOME/.tables-created"
+  touch "$NOM_STATE/.tables-created"
 fi
 
 # --- the web app -----------------------------------------------------------------
@@ -106,7 +106,7 @@ else
   # Every option as --name=value: docassemble reads the first existing *file* named
   # on the command line as its config.yml, so no path may stand alone here.
   gunicorn --bind=127.0.0.1:$NOM_WEB_PORT --workers=1 --threads=6 --timeout=120 \
-    --pid="$pidfile" --daemon --chdir="$NOM_HOME" \
+    --pid="$pidfile" --daemon --chdir="$NOM_STATE" \
     --access-logfile="$NOM_LOGS/access.log" --error-logfile="$NOM_LOGS/gunicorn.log" \
     docassemble.webapp.run:application
   ok=""

@@ -4,7 +4,7 @@
 #   -> offline NLTK corpora -> locales under .local/locale
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-mkdir -p "$NOM_HOME" "$NOM_LOGS" "$NOM_RUN" "$HOME" "$TMPDIR"
+mkdir -p "$NOM_HOME" "$NOM_LOGS" "$HOME" "$TMPDIR"
 
 APT_PACKAGES=(
   python3-venv python3-dev gcc            # the virtualenv; python-ldap and netifaces compile
@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui fonts-dejavu-core   # DOCX -> PDF
   wordnet-base wordnet-sense-index        # NLTK's WordNet, offline
   locales                                 # locale sources for localedef
+  pandoc                                  # docassemble enables LibreOffice only when pandoc is on PATH
   poppler-utils                           # pdftotext / pdfinfo / pdftoppm in tests
   chromium                                # the browser the end-to-end tests drive
 )
@@ -27,25 +28,25 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "setup: need root for apt-get; run: sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
-  apt-get update -qq >"$NOM_LOGS/apt.log" 2>&1
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >>"$NOM_LOGS/apt.log" 2>&1 \
-    || { echo "setup: apt-get failed, see $NOM_LOGS/apt.log" >&2; exit 1; }
+  apt-get update -qq >"$NOM_HOME/apt.log" 2>&1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >>"$NOM_HOME/apt.log" 2>&1 \
+    || { echo "setup: apt-get failed, see $NOM_HOME/apt.log" >&2; exit 1; }
 fi
 
 # Python: the venv, pinned requirements, then this package in editable mode.
 if [ ! -x "$NOM_VENV/bin/python" ]; then
   echo "setup: creating $NOM_VENV"
   python3 -m venv "$NOM_VENV"
-  "$NOM_VENV/bin/pip" install -q --upgrade pip wheel setuptools >>"$NOM_LOGS/pip.log" 2>&1
+  "$NOM_VENV/bin/pip" install -q --upgrade pip wheel setuptools >>"$NOM_HOME/pip.log" 2>&1
 fi
 req_stamp="$NOM_HOME/.requirements.sha"
 req_sha=$(cat "$NOM_ROOT/requirements-dev.txt" "$NOM_ROOT/setup.py" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$req_stamp" 2>/dev/null)" != "$req_sha" ]; then
-  echo "setup: installing Python packages (a few minutes the first time; log: $NOM_LOGS/pip.log)"
-  "$NOM_VENV/bin/pip" install -r "$NOM_ROOT/requirements-dev.txt" >>"$NOM_LOGS/pip.log" 2>&1 \
-    || { echo "setup: pip failed, see $NOM_LOGS/pip.log" >&2; exit 1; }
-  "$NOM_VENV/bin/pip" install --no-deps -e "$NOM_ROOT" >>"$NOM_LOGS/pip.log" 2>&1 \
-    || { echo "setup: installing the package failed, see $NOM_LOGS/pip.log" >&2; exit 1; }
+  echo "setup: installing Python packages (a few minutes the first time; log: $NOM_HOME/pip.log)"
+  "$NOM_VENV/bin/pip" install -r "$NOM_ROOT/requirements-dev.txt" >>"$NOM_HOME/pip.log" 2>&1 \
+    || { echo "setup: pip failed, see $NOM_HOME/pip.log" >&2; exit 1; }
+  "$NOM_VENV/bin/pip" install --no-deps -e "$NOM_ROOT" >>"$NOM_HOME/pip.log" 2>&1 \
+    || { echo "setup: installing the package failed, see $NOM_HOME/pip.log" >&2; exit 1; }
   echo "$req_sha" >"$req_stamp"
 fi
 

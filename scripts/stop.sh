@@ -2,7 +2,7 @@
 # Stop exactly what serve.sh started, by PID; leaves data in place.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
-PGDATA="$NOM_HOME/pgdata"
+PGDATA="$NOM_STATE/pgdata"
 
 stop_pid() {  # name pidfile
   local pidfile=$2 pid

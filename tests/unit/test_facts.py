@@ -1,0 +1,47 @@
+"""The facts file: every fact has a value, a source and a verified date."""
+import datetime as dt
+import json
+
+import pytest
+
+from docassemble.notonemore import facts as facts_module
+from docassemble.notonemore.facts import FACTS_FILE, fact, is_stale, load_facts
+
+
+def test_every_fact_has_value_source_and_date():
+    loaded = load_facts()
+    assert len(loaded) >= 5
+    for key, item in loaded.items():
+        assert item.value, key
+        assert item["source"], key
+        assert item.verified <= dt.date.today(), key
+
+
+def test_no_person_is_named_as_a_target():
+    text = FACTS_FILE.read_text(encoding="utf-8").lower()
+    for name in ("morton", "lorenzen", "public advocate"):
+        assert name not in text
+
+
+def test_lookup_and_missing_fact():
+    assert fact("stay_fee").value.startswith("$")
+    with pytest.raises(KeyError, match="no_such_fact"):
+        fact("no_such_fact")
+
+
+@pytest.mark.parametrize("verified,today,stale", [
+    ("2026-11-01", dt.date(2026, 11, 28), False),
+    ("2026-01-01", dt.date(2026, 11, 28), True),
+    ("2026-05-31", dt.date(2026, 11, 27), False),   # 180 days: still fresh
+    ("2026-05-31", dt.date(2026, 11, 28), True),    # 181 days
+])
+def test_staleness(verified, today, stale):
+    item = facts_module.Fact({"value": "x", "source": "s", "verified": verified})
+    assert is_stale(item, today=today) is stale
+
+
+def test_a_fact_without_a_source_is_refused(tmp_path):
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps({"x": {"value": "1", "verified": "2026-01-01"}}))
+    with pytest.raises(ValueError, match="source"):
+        load_facts(path)
