@@ -1,4 +1,7 @@
+# The two commands (README): `make serve` runs the product, `make test` runs every test.
 .PHONY: serve stop test setup
+ARGS ?=
+
 serve:
 	@scripts/serve.sh
 stop:
@@ -6,4 +9,4 @@ stop:
 setup:
 	@scripts/setup.sh
 test:
-	@scripts/test.sh
+	@scripts/test.sh $(ARGS)
