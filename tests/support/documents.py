@@ -2,31 +2,25 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
 
 
-def docx_text(data: bytes | Path) -> str:
-    """All paragraph and table text of a DOCX, headers and footers included, one line per paragraph."""
-    doc = Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
-    lines: list[str] = []
-
-    def walk(container) -> None:
-        for paragraph in container.paragraphs:
-            lines.append(paragraph.text)
-        for table in getattr(container, "tables", []):
-            for row in table.rows:
-                for cell in row.cells:
-                    walk(cell)
-
-    walk(doc)
-    for section in doc.sections:
-        walk(section.header)
-        walk(section.footer)
-    return "\n".join(lines)
+def docx_text(data: bytes | str | Path) -> str:
+    """A DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
+    parts = [p for p in Document(io.BytesIO(data) if isinstance(data, bytes) else str(data)).part.package.iter_parts()
+             if re.search(r"/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", str(p.partname))]
+    parts.sort(key=lambda p: (not str(p.partname).endswith("/document.xml"), str(p.partname)))
+    pieces = {qn("w:tab"): "\t", qn("w:br"): "\n"}
+    return "\n".join("".join(pieces.get(node.tag, node.text or "")
+                             for node in para.iter(qn("w:t"), qn("w:tab"), qn("w:br")))
+                     for part in parts for para in etree.fromstring(part.blob).iter(qn("w:p")))
 
 
 def _with_file(data: bytes, command: list[str]) -> str:

@@ -1,14 +1,13 @@
-"""Run a docassemble 1.10.5 interview in-process, with no web server, database or Redis.
+"""Run a docassemble 1.10.5 interview in-process: no web server, no PostgreSQL, no Redis.
 
-The web app normally registers pluggy hooks for configuration, file storage, Redis and so
-on; this module registers small in-memory versions of them (once per process), then drives
-``Interview.assemble`` the way ``docassemble.webapp.cron_tasks`` does.  Answers are assigned
-as Python values, like the REST API's ``variables``: the web form's datatype conversion and
-validation are skipped.
+Registers in-memory stand-ins for the pluggy hooks the web app normally provides (config,
+file storage, Redis, ...) once per process, then drives ``Interview.assemble`` the way
+``docassemble.webapp.cron_tasks`` does.  Answers are assigned as Python values, like the
+REST API's ``variables``: the web form's datatype conversion and validation are skipped.
 
     run = InterviewRun("docassemble.base:data/questions/examples/hyperlink-style.yml")
-    run.screen().fields          # ['legal_issue']
-    doc = run.answer({"legal_issue": "wills"}).attachments[0]
+    run.screen().fields                                  # ['legal_issue']
+    doc = run.set(legal_issue="wills").attachments[0]
     assert "law library" in doc.text
 """
 from __future__ import annotations
@@ -25,14 +24,15 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from types import SimpleNamespace
+from typing import Any, Callable, Iterator
 
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("docassemble")
 _PDF_PLACEHOLDER = b"%PDF-1.4\n% headless: PDF conversion disabled\n%%EOF\n"
-_ROOT = tempfile.mkdtemp(prefix="da-headless-")   # numbered files and temp files live here
-_FILES: dict[int, dict[str, Any]] = {}            # file number -> file info
+_ROOT = tempfile.mkdtemp(prefix="da-headless-")  # numbered files + docassemble's temp files
+_FILES: dict[int, dict[str, Any]] = {}           # file number -> what file_number_finder returns
 _NUMBERS = itertools.count(1)
 _STATE: dict[str, Any] = {"ready": False, "pdf": False}
 if not os.environ.get("DA_HEADLESS_KEEP"):
@@ -44,145 +44,131 @@ def _ext_and_mimetype(filename: str) -> tuple[str, str | None]:
     return {"jpeg": "jpg", "tiff": "tif"}.get(ext, ext), mimetypes.guess_type(filename)[0]
 
 
-class _Hooks:
-    """The server-side hooks docassemble.base calls, answered from memory or a temp dir."""
+def _new_file_number(user_code: Any, file_name: str, yaml_file_name: Any) -> int:
+    number = next(_NUMBERS)
+    ext, mimetype = _ext_and_mimetype(file_name)
+    base = os.path.join(_ROOT, str(user_code or "unattached"), str(number), "file")
+    os.makedirs(os.path.dirname(base))
+    _FILES[number] = {"filename": file_name, "extension": ext, "mimetype": mimetype, "path": base,
+                      "fullpath": f"{base}.{ext}", "private": True, "persistent": False}
+    return number
 
-    def __init__(self, config: dict[str, Any], redis: Any) -> None:
-        self.config, self.redis = config, redis
 
-    @hookimpl
-    def get_configuration(self) -> dict: return self.config
-    @hookimpl
-    def get_debug_status(self) -> bool: return bool(self.config.get("debug"))
-    @hookimpl
-    def get_hostname(self) -> str: return "localhost"
-    @hookimpl
-    def get_default_language(self) -> str: return self.config.get("language", "en")
-    @hookimpl
-    def get_default_dialect(self) -> str: return self.config.get("dialect", "us")
-    @hookimpl
-    def get_default_locale(self) -> str: return self.config.get("locale", "en_US.utf8")
-    @hookimpl
-    def get_default_voice(self) -> Any: return None
-    @hookimpl
-    def get_default_timezone(self) -> str: return self.config.get("timezone", "America/New_York")
-    @hookimpl
-    def get_default_country(self) -> str: return self.config.get("country", "US")
-    @hookimpl
-    def get_default_table_class(self) -> str: return '"table table-striped"'
-    @hookimpl
-    def get_default_thead_class(self) -> str: return ""
-    @hookimpl
-    def get_main_page_parts(self) -> dict: return {"*": {}}
-    @hookimpl
-    def get_server_redis(self) -> Any: return self.redis
-    @hookimpl
-    def get_server_redis_user(self) -> Any: return self.redis
-    @hookimpl
-    def get_ext_and_mimetype(self, filename: str) -> tuple: return _ext_and_mimetype(filename)
-    @hookimpl
-    def url_finder(self, file_reference: Any, kwargs: dict) -> str: return f"headless://{file_reference}"
-    @hookimpl
-    def url_for(self, endpoint: str, kwargs: dict) -> str: return f"headless://{endpoint}"
-    @hookimpl
-    def secure_filename(self, filename: str) -> str: return re.sub(r"[^\w.-]", "_", filename, flags=re.A).strip("._") or "file"
-    @hookimpl
-    def secure_filename_spaces_ok(self, filename: str) -> str: return re.sub(r"[^\w. -]", "", filename, flags=re.A).strip("._ ")
-    @hookimpl
-    def secure_filename_unicode_ok(self, the_filename: str) -> str: return re.sub(r"[^\w. -]", "", the_filename.replace("/", "_")).strip("._ ")
+def _save_numbered_file(filename: str, orig_path: str, yaml_file_name: Any, uid: Any) -> tuple:
+    from docassemble.base.functions import get_uid
+    number = _new_file_number(uid or get_uid(), filename, yaml_file_name)
+    shutil.copyfile(orig_path, _FILES[number]["fullpath"])
+    return number, _FILES[number]["extension"], _FILES[number]["mimetype"]
 
-    @hookimpl
-    def to_text(self, html_doc: str) -> str:
-        from bs4 import BeautifulSoup
-        return BeautifulSoup(html_doc, "html.parser").get_text("\n")
 
-    @hookimpl
-    def get_new_file_number(self, user_code: Any, file_name: str, yaml_file_name: Any) -> int:
-        number = next(_NUMBERS)
-        ext, mimetype = _ext_and_mimetype(file_name)
-        folder = os.path.join(_ROOT, str(user_code or "unattached"), str(number))
-        os.makedirs(folder)
-        base = os.path.join(folder, "file")
-        _FILES[number] = {"filename": file_name, "extension": ext, "mimetype": mimetype, "path": base,
-                          "fullpath": f"{base}.{ext}", "private": True, "persistent": False}
-        return number
-
-    @hookimpl
-    def save_numbered_file(self, filename: str, orig_path: str, yaml_file_name: Any, uid: Any) -> tuple:
-        from docassemble.base.functions import get_uid
-        number = self.get_new_file_number(uid or get_uid(), filename, yaml_file_name)
-        info = _FILES[number]
-        shutil.copyfile(orig_path, info["fullpath"])
-        return number, info["extension"], info["mimetype"]
-
-    @hookimpl
-    def file_number_finder(self, file_number: Any, filename: Any, uids: Any, privileged: Any) -> dict:
-        return dict(_FILES.get(int(file_number), {}))
-
-    @hookimpl
-    def file_finder(self, file_reference: Any, question: Any, folder: Any, package: Any,
-                    filename: Any, return_nonexistent: Any, uids: Any) -> dict:
-        from docassemble.base.functions import get_current_package, static_filename_path
-        ref = str(file_reference)
-        if ref.isdigit():
-            return dict(_FILES.get(int(ref), {"fullpath": None}))
-        if ":" not in ref:
-            pkg = question.from_source.package if question is not None else package
-            if folder and "/" not in ref:
-                ref = f"data/{folder}/{ref}"
-            ref = f"{pkg or get_current_package() or 'docassemble.base'}:{ref}"
-        path = static_filename_path(ref, return_nonexistent=return_nonexistent)
-        if path is None:
-            return {"fullpath": None}
-        ext, mimetype = _ext_and_mimetype(path)
-        return {"fullpath": path, "filename": os.path.basename(path), "path": os.path.splitext(path)[0],
-                "extension": ext, "mimetype": mimetype}
-
-    @hookimpl
-    def get_saved_file_class(self) -> type: return _SavedFile
+def _file_finder(file_reference: Any, question: Any, folder: Any, package: Any, filename: Any,
+                 return_nonexistent: Any, uids: Any) -> dict:
+    """A file number, or a package file such as 'letter.docx' / 'pkg:data/templates/x.docx'."""
+    from docassemble.base.functions import get_current_package, static_filename_path
+    ref = str(file_reference)
+    if ref.isdigit():
+        return dict(_FILES.get(int(ref), {"fullpath": None}))
+    if ":" not in ref:
+        pkg = question.from_source.package if question is not None else package
+        ref = f"{pkg or get_current_package() or 'docassemble.base'}:" + (
+            f"data/{folder}/{ref}" if folder and "/" not in ref else ref)
+    path = static_filename_path(ref, return_nonexistent=return_nonexistent)
+    if path is None:
+        return {"fullpath": None}
+    ext, mimetype = _ext_and_mimetype(path)
+    return {"fullpath": path, "filename": os.path.basename(path), "path": os.path.splitext(path)[0],
+            "extension": ext, "mimetype": mimetype}
 
 
 class _SavedFile:
-    """Stand-in for the web app's SavedFile: a numbered file in the temp dir."""
+    """Stand-in for the web app's SavedFile class: a numbered file, already in place."""
 
-    def __init__(self, number: int, extension: str | None = None, fix: bool = False, should_not_exist: bool = False) -> None:
+    def __init__(self, number: int, **kwargs: Any) -> None:
         self.info = _FILES[int(number)]
         self.path = self.info["path"]
 
-    def save(self, finalize: bool = False) -> None: pass
-    def finalize(self) -> None: pass
-    def fetch(self) -> None: pass
-    def delete(self) -> None: shutil.rmtree(os.path.dirname(self.path), ignore_errors=True)
-    def copy_from(self, orig_path: str, **kwargs: Any) -> None: shutil.copyfile(orig_path, self.info["fullpath"])
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Nothing to do: files are written to their place directly."""
+    finalize = fetch = save
+
+    def delete(self) -> None:
+        shutil.rmtree(os.path.dirname(self.path), ignore_errors=True)
+
+    def copy_from(self, orig_path: str, **kwargs: Any) -> None:
+        shutil.copyfile(orig_path, self.info["fullpath"])
 
 
-def setup() -> None:
-    """Load docassemble once per process: config, hooks, PDF switch.  Idempotent."""
+def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
+    """The plugin: hook name -> implementation (pluggy dispatches on the attribute name)."""
+    try:  # the web app's defaults: the config's timezone, else the machine's
+        import tzlocal
+        timezone = config.get("timezone") or tzlocal.get_localzone_name()
+    except Exception:
+        timezone = config.get("timezone") or "America/New_York"
+    locale = config.get("locale", "en_US.utf8")
+
+    def const(value: Any) -> Callable[[], Any]:
+        def impl() -> Any:
+            return value
+        return impl
+
+    def to_text(html_doc: str) -> str:
+        from bs4 import BeautifulSoup
+        return BeautifulSoup(html_doc, "html.parser").get_text("\n")
+
+    impls: dict[str, Callable[..., Any]] = {name: const(value) for name, value in {
+        "get_configuration": config, "get_debug_status": bool(config.get("debug")),
+        "get_hostname": "localhost", "get_default_language": config.get("language", "en"),
+        "get_default_dialect": config.get("dialect", "us"), "get_default_voice": None,
+        "get_default_locale": locale, "get_default_timezone": timezone,
+        "get_default_country": config.get("country") or locale.split(".")[0].split("_")[-1],
+        "get_default_table_class": '"table table-striped"', "get_default_thead_class": "",
+        "get_main_page_parts": {"*": {}}, "get_server_redis": redis, "get_server_redis_user": redis,
+        "get_saved_file_class": _SavedFile}.items()}
+    impls.update(
+        get_ext_and_mimetype=lambda filename: _ext_and_mimetype(filename),
+        get_new_file_number=_new_file_number, save_numbered_file=_save_numbered_file,
+        file_number_finder=lambda file_number, filename, uids, privileged: dict(_FILES.get(int(file_number), {})),
+        file_finder=_file_finder, to_text=to_text,
+        url_finder=lambda file_reference, kwargs: f"headless://file/{file_reference}",
+        url_for=lambda endpoint, kwargs: f"headless://{endpoint}",
+        secure_filename=lambda filename: re.sub(r"[^\w.-]", "_", filename, flags=re.A).strip("._") or "file",
+        secure_filename_spaces_ok=lambda filename: re.sub(r"[^\w. -]", "", filename, flags=re.A).strip("._ "),
+        secure_filename_unicode_ok=lambda the_filename: re.sub(r"[^\w. -]", "", the_filename.replace("/", "_")).strip("._ "))
+    return SimpleNamespace(**{name: hookimpl(func) for name, func in impls.items()})
+
+
+def setup(config: dict[str, Any] | None = None) -> None:
+    """Load docassemble once per process: config, hooks, LibreOffice, PDF switch.
+
+    ``config`` adds docassemble configuration keys (e.g. ``timezone``); only the first call
+    counts, so call ``setup(...)`` before the first InterviewRun (a conftest fixture).
+    """
     if _STATE["ready"]:
         return
-    import yaml
     import fakeredis
+    import yaml
     config_path = os.path.join(_ROOT, "config.yml")
-    macro = os.path.expanduser("~/.config/libreoffice/4/user/basic/Standard/Module1.xba")
     with open(config_path, "w", encoding="utf-8") as fp:
         yaml.safe_dump({"debug": True, "secretkey": uuid.uuid4().hex, "uploads": os.path.join(_ROOT, "uploads"),
-                        "libreoffice macro file": macro}, fp)
+                        "libreoffice macro file": os.path.expanduser(
+                            "~/.config/libreoffice/4/user/basic/Standard/Module1.xba"), **(config or {})}, fp)
     import docassemble.base.config as da_config
-    da_config.load(filename=config_path)      # fills in docassemble's defaults; never reads sys.argv
+    da_config.load(filename=config_path)  # docassemble's defaults; must precede parse/pandoc imports
     from docassemble.base.plugin_manager import pm
-    pm.register(_Hooks(da_config.daconfig, fakeredis.FakeRedis()), name="headless")
+    pm.register(_hooks(da_config.daconfig, fakeredis.FakeRedis()), name="headless")
     import docassemble.base.pandoc as pandoc
     import docassemble.base.parse as parse
     import docassemble.base.util as util
-    if shutil.which(pandoc.LIBREOFFICE_PATH):   # 1.10.5 enables LibreOffice only if pandoc exists
+    if shutil.which(pandoc.LIBREOFFICE_PATH):  # 1.10.5 turns LibreOffice on only if pandoc exists
         pandoc.LIBREOFFICE_MODE = pandoc.LOCAL
     real_word_to_pdf = pandoc.word_to_pdf
 
     def word_to_pdf(in_file: str, in_format: str, out_file: str, *args: Any, **kwargs: Any) -> bool:
         if _STATE["pdf"]:
             return real_word_to_pdf(in_file, in_format, out_file, *args, **kwargs)
-        with open(out_file, "wb") as fp:
-            fp.write(_PDF_PLACEHOLDER)
+        with open(out_file, "wb") as out:
+            out.write(_PDF_PLACEHOLDER)
         return True
     parse.word_to_pdf = util.word_to_pdf = word_to_pdf
     _STATE["ready"] = True
@@ -190,78 +176,70 @@ def setup() -> None:
 
 @dataclass
 class Document:
-    """One assembled attachment; ``files`` maps a format ('docx', 'pdf', ...) to a path."""
+    """One assembled attachment; ``files`` maps a format ('docx', 'pdf', ...) to its path."""
     name: str
     filename: str
     files: dict[str, str]
 
     @property
-    def docx_path(self) -> str | None: return self.files.get("docx")
+    def docx_path(self) -> str | None:
+        return self.files.get("docx")
 
     @property
     def pdf_path(self) -> str | None:
-        """The PDF, or None when there is none or the run was made with ``pdf=False``."""
+        """The PDF, or None if there is none or the run was made with ``pdf=False``."""
         path = self.files.get("pdf")
-        if path is None:
-            return None
-        with open(path, "rb") as fp:
-            return None if fp.read(len(_PDF_PLACEHOLDER)) == _PDF_PLACEHOLDER else path
+        if path is not None:
+            with open(path, "rb") as fp:
+                if fp.read(len(_PDF_PLACEHOLDER)) == _PDF_PLACEHOLDER:
+                    return None
+        return path
 
     @cached_property
     def text(self) -> str:
-        """Text of the DOCX: body (tables included), headers, footers, foot/endnotes."""
-        import docx
-        from docx.oxml.ns import qn
-        from lxml import etree
+        """The DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
+        from tests.support.documents import docx_text
         if self.docx_path is None:
             raise ValueError(f"{self.filename}: no DOCX was assembled (formats: {sorted(self.files)})")
-        parts = sorted(docx.Document(self.docx_path).part.package.iter_parts(), key=lambda p: (
-            not str(p.partname).endswith("/document.xml"), str(p.partname)))
-        lines = []
-        for part in parts:
-            if re.search(r"/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", str(part.partname)):
-                for para in etree.fromstring(part.blob).iter(qn("w:p")):
-                    lines.append("".join(n.text or "" if n.tag == qn("w:t") else "\t" if n.tag == qn("w:tab") else "\n"
-                                         for n in para.iter(qn("w:t"), qn("w:tab"), qn("w:br"))))
-        return "\n".join(lines)
+        return docx_text(self.docx_path)
 
 
 @dataclass
 class Screen:
-    """What the user would see now.  ``raw`` is docassemble's own API view (``as_data``)."""
-    id: str | None
-    name: str
-    question_type: str
+    """The current screen.  ``raw`` is docassemble's own REST-API view of it (``as_data``)."""
+    id: str | None                            # the block's ``id:``, if it has one
+    name: str                                 # docassemble's internal question name
+    question_type: str                        # 'fields', 'yesno', 'multiple_choice', 'settrue', 'deadend', ...
     question: str
     subquestion: str
-    fields: list[str]
-    continue_field: str | None
-    choices: dict[str, list[tuple[str, Any]]]
-    buttons: list[tuple[str, Any]]
+    fields: list[str]                         # variables to answer (iterators resolved: 'fruit[0]')
+    continue_field: str | None                # set to True by continue_() / answer()
+    choices: dict[str, list[tuple[str, Any]]]  # variable -> [(label, value)]
+    buttons: list[tuple[str, Any]]            # choices not tied to a variable (exit, restart, ...)
     attachments: list[Document]
-    event: bool
+    event: bool                               # the block is an ``event:``
     raw: dict[str, Any] = field(repr=False)
 
     @property
     def is_terminal(self) -> bool:
-        """True when nothing on the screen can be answered (end screen, exit/restart buttons)."""
+        """Nothing to answer or continue (end screen, or only exit/restart buttons)."""
         return not self.fields and self.continue_field is None
 
 
 class InterviewRun:
-    """One session of one interview, with its own fresh user_dict."""
+    """One session of one interview ('package:path'), with its own fresh user_dict."""
 
     def __init__(self, yaml_filename: str, *, pdf: bool = False, url_args: dict[str, Any] | None = None) -> None:
+        """``pdf=True`` converts DOCX to PDF with LibreOffice (~1.5 s a document)."""
         setup()
         from docassemble.base.parse import get_initial_dict
-        self.yaml_filename, self.pdf = yaml_filename, pdf
-        self.session_id = uuid.uuid4().hex
+        self.yaml_filename, self.pdf, self.session_id = yaml_filename, pdf, uuid.uuid4().hex
         self.user_dict: dict[str, Any] = get_initial_dict()
         self.user_dict["url_args"] = dict(url_args or {})
-        self.user = {"is_anonymous": True, "is_authenticated": False, "email": None, "theid": None,
-                     "the_user_id": "t0", "roles": ["user"], "firstname": "", "lastname": "", "nickname": "",
-                     "country": "", "subdivisionfirst": "", "subdivisionsecond": "", "subdivisionthird": "",
-                     "organization": "", "location": None, "session_uid": self.session_id[:10], "device_id": "headless"}
+        self.user = {"is_anonymous": True, "is_authenticated": False, "email": None, "theid": None, "the_user_id": "t0",
+                     "roles": ["user"], "location": None, "session_uid": self.session_id[:10], "device_id": "headless",
+                     **dict.fromkeys(("firstname", "lastname", "nickname", "country", "organization",
+                                      "subdivisionfirst", "subdivisionsecond", "subdivisionthird"), "")}
         self._status: Any = None
         self._screen: Screen | None = None
         with self._context():
@@ -269,65 +247,72 @@ class InterviewRun:
             self.interview = get_interview(yaml_filename)
 
     @contextmanager
-    def _context(self) -> Iterator[dict[str, Any]]:
-        """docassemble's per-request thread state, around one step (no ``action`` key)."""
+    def _context(self, action: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """docassemble's per-request thread state for one step; an ``action`` key only if given."""
         from docassemble.base.thread_context import empty_globals, global_context, this_thread, user_dict_context
         info = {"session": self.session_id, "secret": None, "yaml_filename": self.yaml_filename,
                 "interface": "web", "url": "http://localhost/interview", "url_root": "http://localhost/",
-                "encrypted": False, "user": dict(self.user), "headers": {}, "clientip": None, "method": None}
+                "encrypted": False, "user": dict(self.user), "headers": {}, "clientip": None, "method": None,
+                **(action or {})}
         tmp = os.path.join(_ROOT, self.session_id, "tmp")
         os.makedirs(tmp, exist_ok=True)
-        old_tmp, old_pdf = tempfile.tempdir, _STATE["pdf"]
+        saved = tempfile.tempdir, _STATE["pdf"]
         tempfile.tempdir, _STATE["pdf"] = tmp, self.pdf
         try:
             with global_context(empty_globals()), user_dict_context(self.user_dict):
                 this_thread.current_info = info
                 yield info
         finally:
-            tempfile.tempdir, _STATE["pdf"] = old_tmp, old_pdf
+            tempfile.tempdir, _STATE["pdf"] = saved
 
     def screen(self) -> Screen:
-        """Assemble the interview and describe the current screen (cached until an answer)."""
-        if self._screen is None:
-            from docassemble.base.parse import InterviewStatus
-            with self._context() as info:
-                status = InterviewStatus(current_info=info)
-                self.interview.assemble(self.user_dict, status)
-                self._status, self._screen = status, self._describe(status, status.as_data(self.user_dict, encode=False))
+        """Assemble the interview and describe the current screen (cached until the next answer)."""
+        return self._assemble() if self._screen is None else self._screen
+
+    def action(self, name: str, **arguments: Any) -> Screen:
+        """Run an event/action as ``?action=`` or an action button would; returns its screen."""
+        return self._assemble({"action": name, "arguments": arguments})
+
+    def _assemble(self, action: dict[str, Any] | None = None) -> Screen:
+        from docassemble.base.parse import InterviewStatus
+        with self._context(action) as info:
+            status = InterviewStatus(current_info=info)
+            self.interview.assemble(self.user_dict, status)
+            self._status, self._screen = status, self._describe(status, status.as_data(self.user_dict, encode=False))
         return self._screen
 
+    def _resolve(self, name: str) -> str:
+        """'fruit[i]' -> 'fruit[0]', from the iterator values assembly left in the user_dict."""
+        return re.sub(r"\[([ijklmn])\]", lambda m: f"[{self.user_dict[m[1]]!r}]" if m[1] in self.user_dict else m[0], name)
+
     def _describe(self, status: Any, data: dict[str, Any]) -> Screen:
-        question = status.question
-        fields, choices, buttons = [], {}, []
-        continue_field = getattr(question, "fields_saveas", None)
+        question, fields, choices, buttons = status.question, [], {}, []
+        continue_field = getattr(question, "fields_saveas", None) and self._resolve(question.fields_saveas)
         for item in data.get("fields", []):
-            var = item.get("variable_name")
+            var = item.get("variable_name") and self._resolve(item["variable_name"])
             pairs = [(c.get("label", ""), c.get("value")) for c in item.get("choices", [])]
             if var and question.question_type == "settrue":
                 continue_field = var
-            elif var:
+            elif var and not var.startswith("_internal"):
                 fields.append(var)
-                if pairs:
-                    choices[var] = pairs
-            elif not var:
+                choices.update({var: pairs} if pairs else {})
+            else:
                 buttons.extend(pairs)
-        docs = []
-        for att in status.attachments or []:
-            files = {fmt: _FILES[int(num)]["fullpath"] for fmt, num in att.get("file", {}).items()}
-            docs.append(Document(name=att.get("name") or "", filename=att.get("filename") or "", files=files))
-        return Screen(id=getattr(question, "id", None), name=question.name, question_type=question.question_type,
-                      question=data.get("questionText", ""), subquestion=data.get("subquestionText", ""),
-                      fields=fields, continue_field=continue_field, choices=choices, buttons=buttons, attachments=docs,
-                      event=bool(re.search(r"^event\s*:", getattr(question, "source_code", "") or "", re.M)), raw=data)
+        docs = [Document(att.get("name") or "", att.get("filename") or "",
+                         {fmt: _FILES[int(num)]["fullpath"] for fmt, num in att.get("file", {}).items()})
+                for att in status.attachments or []]
+        return Screen(getattr(question, "id", None), question.name, question.question_type,
+                      data.get("questionText", ""), data.get("subquestionText", ""), fields, continue_field,
+                      choices, buttons, docs, bool(re.search(r"^event\s*:", question.source_code or "", re.M)), data)
 
     def answer(self, values: dict[str, Any], *, mark_answered: bool = True) -> Screen:
-        """Assign ``{"variable.name": value}`` like the REST API's ``variables`` and submit the screen.
+        """Assign ``{"variable.name": value}`` like the REST API's ``variables``, submit, return the next screen.
 
-        As a web submission does, the screen's ``continue button field`` is set to True and
-        a mandatory question is marked answered.  Returns the next screen.
+        As a web submission does, the screen's continue field is set to True and a mandatory
+        question is marked answered.  Values are deep-copied into the user_dict.
         """
         self.screen()
-        question, vars_set, old, todo = self._status.question, [], {}, dict(values)
+        todo, old = dict(values), {}
         if self._screen.continue_field and self._screen.continue_field not in todo:
             todo[self._screen.continue_field] = True
         with self._context():
@@ -336,22 +321,20 @@ class InterviewRun:
                     old[name] = eval(name, self.user_dict)
                 except Exception:
                     pass
-                self.user_dict["_xxheadlessxx"] = copy.deepcopy(val)
-                try:
-                    exec(f"{name} = _xxheadlessxx", self.user_dict)
-                finally:
-                    del self.user_dict["_xxheadlessxx"]
-                vars_set.append(name)
+                if name.isidentifier():
+                    self.user_dict[name] = copy.deepcopy(val)
+                else:  # 'a.b[0]': the target's base is looked up in the user_dict
+                    exec(f"{name} = _value", self.user_dict, {"_value": copy.deepcopy(val)})
                 self.user_dict["_internal"]["dirty"].pop(name, None)
             stack = self.user_dict["_internal"]["event_stack"].get(self.user["session_uid"], [])
-            for name in vars_set + self._screen.raw.get("event_list", []):
+            for name in list(todo) + self._screen.raw.get("event_list", []):
                 if stack and stack[0]["action"] == name:
                     stack.pop(0)
-            for name in vars_set:
+            for name in todo:
                 if name in self.interview.invalidation_todo or name in self.interview.onchange_todo:
                     self.interview.invalidate_dependencies(name, self.user_dict, old)
             if mark_answered:
-                question.mark_as_answered(self.user_dict)
+                self._status.question.mark_as_answered(self.user_dict)
         self.user_dict["_internal"]["steps"] += 1
         self._screen = None
         return self.screen()
@@ -361,21 +344,23 @@ class InterviewRun:
         return self.answer(values)
 
     def continue_(self) -> Screen:
-        """Press Continue on the current screen (sets its continue field / marks it answered)."""
+        """Press Continue on the current screen."""
         return self.answer({})
 
     def set_file(self, variable: str, path: str, filename: str | None = None) -> Screen:
-        """Store a file (upload, signature image) and assign it as a DAFile, then submit."""
-        from docassemble.base.hooks import save_numbered_file
+        """Store a file (an upload, a signature image) and answer ``variable`` with it as a DAFile."""
         from docassemble.base.util import DAFile
         filename = filename or os.path.basename(path)
-        number, ext, mimetype = save_numbered_file(filename, path, yaml_file_name=self.yaml_filename, uid=self.session_id)
+        number, ext, mimetype = _save_numbered_file(filename, path, self.yaml_filename, self.session_id)
         with self._context():
             the_file = DAFile(variable, number=number, filename=filename, extension=ext, mimetype=mimetype)
         return self.answer({variable: the_file})
 
     def walk(self, answers: dict[str, Any], max_steps: int = 200) -> Screen:
-        """Answer screen after screen from ``answers`` until a screen asks something not in it."""
+        """Answer screen after screen from ``answers``; stop at the first screen asking something else.
+
+        A continue-only screen is passed when its continue field is a key of ``answers``.
+        """
         for _ in range(max_steps):
             screen = self.screen()
             if screen.fields and all(name in answers for name in screen.fields):
@@ -387,6 +372,7 @@ class InterviewRun:
         raise RuntimeError(f"walk: still going after {max_steps} screens")
 
     def value(self, expr: str) -> Any:
-        """Evaluate ``expr`` in the interview's user_dict (raises NameError if undefined)."""
+        """Evaluate ``expr`` in the interview's user_dict (NameError if undefined)."""
+        self.screen()  # the user_dict gets docassemble's names on the first assembly
         with self._context():
             return eval(expr, self.user_dict)
