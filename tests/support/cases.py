@@ -25,6 +25,17 @@ class Case:
     absent: tuple[str, ...] = ()       # phrases that must not be in the document
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def check_summary(self, text: str) -> None:
+        """Assert that an ask summary's text (DOCX or PDF) states this case's ask, and nothing it must not."""
+        text = " ".join(text.split())
+        assert f"Person facing deportation: {self.first} {self.last}" in text
+        assert self.ask_title in text
+        for phrase in self.targets + self.warnings:
+            assert phrase in text, phrase
+        for phrase in self.absent:
+            assert phrase not in text, phrase
+        assert "not legal advice" in text
+
     def answers(self) -> list[dict[str, Any]]:
         """The screens' answers in order, as variables (the REST API's form)."""
         steps: list[dict[str, Any]] = [
