@@ -25,6 +25,8 @@ export LANG=C.UTF-8
 export NOM_USER_HOME="${NOM_USER_HOME:-$HOME}"
 export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$NOM_USER_HOME/.cache/pip}"
 export npm_config_cache="${npm_config_cache:-$NOM_USER_HOME/.npm}"
+# git keeps reading the real user's settings
+[ -f "$NOM_USER_HOME/.gitconfig" ] && export GIT_CONFIG_GLOBAL="${GIT_CONFIG_GLOBAL:-$NOM_USER_HOME/.gitconfig}"
 export HOME="$NOM_HOME/home"
 export TMPDIR="$NOM_HOME/tmp"
 export PATH="$NOM_VENV/bin:$PATH"

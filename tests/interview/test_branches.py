@@ -1,79 +1,139 @@
-"""The campaign interview walked in-process, every custody branch to its document."""
+"""The campaign interview walked in-process: every custody branch, user type and path to its document."""
 from pathlib import Path
 
 import pytest
 
-from tests.support.cases import CASES
+from tests.support.cases import CASES, base_answers
 from tests.support.headless import InterviewRun
 
 MAIN = "docassemble.notonemore:data/questions/main.yml"
 QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
 
 
-def walk(case, **kwargs) -> tuple[InterviewRun, list]:
-    run = InterviewRun(MAIN, **kwargs)
+def walk_to_summary(answers, run=None):
+    """Answer each screen from ``answers`` until the case summary; return the run and the screens."""
+    run = run or InterviewRun(MAIN)
     screens = [run.screen()]
-    for answers in case.answers():
-        screens.append(run.answer(answers))
+    while screens[-1].id not in ("case summary", "documents screen"):
+        screen = screens[-1]
+        names = screen.fields or [screen.continue_field]
+        missing = [n for n in names if n not in answers]
+        assert not missing, f"screen {screen.id!r} asks {missing}"
+        screens.append(run.answer({n: answers[n] for n in names}))
+        assert len(screens) < 60, [s.id for s in screens]
     return run, screens
 
 
+def text_of(screen):
+    return " ".join((screen.question + " " + screen.subquestion).split())
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_branch_reaches_a_summary_that_states_the_ask(case):
-    run, screens = walk(case)
+def test_branch(case):
+    run, screens = walk_to_summary(case.answers())
     ids = [s.id for s in screens]
-    assert ids[0] == "who is using this"
-    assert ids[-1] == "documents screen"
-    assert ("not in proceedings" in ids) == (case.custody_status == "not_in_proceedings")
-    assert ("entry method" in ids) == (case.custody_status == "ice_detention_no_order")
+    for qid in case.seen:
+        assert qid in ids, qid
+    for qid in case.not_seen:
+        assert qid not in ids, qid
 
     ask_screen = next(s for s in screens if s.id in ("the ask", "not in proceedings"))
-    shown = " ".join((ask_screen.question + " " + ask_screen.subquestion).split())
     for phrase in case.warnings:
-        assert phrase in shown, phrase
-    if case.custody_status == "final_order":
-        assert "$155" in shown and "checked on" in shown  # the fee, from the facts file, with its date
+        assert phrase in text_of(ask_screen), phrase
+    if case.urgency:
+        assert run.value("urgency.level") == case.urgency
 
-    [doc] = screens[-1].attachments
+    summary = text_of(screens[-1])
+    assert case.ask_title in summary
+    if case.urgency:
+        assert {"hours": "act today", "days": "act this week", "weeks": "weeks"}[case.urgency] in summary
+
+    documents = run.answer({"case_summary_reviewed": True})
+    assert documents.id == "documents screen"
+    [doc] = documents.attachments
     case.check_summary(doc.text)
 
 
+def test_final_order_shows_the_fee_and_its_date():
+    run, screens = walk_to_summary(CASES[3].answers())
+    ask = text_of(next(s for s in screens if s.id == "the ask"))
+    assert "$155" in ask and "Checked on" in ask
+
+
+def test_not_in_proceedings_is_a_stop_with_an_attorney():
+    run, screens = walk_to_summary(CASES[-1].answers())
+    stop = text_of(next(s for s in screens if s.id == "not in proceedings"))
+    assert "Never send a prosecutorial discretion letter" in stop
+    assert "No letter to ICE" in text_of(screens[-1])
+    assert run.value("ask.pd_letter") is False
+
+
 def test_consent_is_recorded_per_audience():
-    case = CASES[0]
-    run, _ = walk(case)
-    for audience, agreed in {"advocate": True, "ice": True, "officials": True,
-                             "public": False, "media": False}.items():
+    run, _ = walk_to_summary(CASES[0].answers())
+    for audience, agreed in base_answers()["consent"].items():
         assert run.value(f"consent[{audience!r}]") is agreed
+    assert "the advocate, ICE, and elected officials" in text_of(run.screen())
+
+
+def test_no_attorney_consult_shows_the_referrals_and_is_missing():
+    run, screens = walk_to_summary(CASES[4].answers())
+    referral = next(s for s in screens if s.id == "see an attorney first")
+    assert "Immigration Advocates Network" in text_of(referral)
+    assert "A talk with an immigration attorney" in text_of(screens[-1])
 
 
 def test_the_limits_must_be_acknowledged():
     run = InterviewRun(MAIN)
     run.answer({"user_role": "advocate"})
-    run.answer({"client.name.first": "Ana", "client.name.last": "Ruiz"})
+    run.answer({"client.name.first": "Ana", "client.name.middle": "", "client.name.last": "Ruiz"})
     screen = run.answer({"roles_and_limits_acknowledged": False})
     assert screen.id == "roles and limits"
 
 
-def test_changing_custody_status_changes_the_ask():
-    run, _ = walk(CASES[3])  # final order
+def test_changing_custody_status_changes_the_ask_and_asks_what_is_new():
+    answers = CASES[4].answers()  # in proceedings, at home
+    run, _ = walk_to_summary(answers)
+    assert run.value("ask.code") == "deferred_action"
+    screen = run.answer({"custody_status": "final_order"})
+    assert screen.id == "detained after a final order"   # new question for the new situation
+    run, screens = walk_to_summary({**answers, "removal_date": ""}, run)
+    # check-in was asked already; the new ask and the summary are shown again
+    assert [s.id for s in screens[1:]] == ["removal date", "the ask", "case summary"]
     assert run.value("ask.code") == "stay_of_removal"
-    run.answer({"custody_status": "jail_with_ice_hold"})
-    assert run.value("ask.code") == "lift_ice_hold"
 
 
-def test_advocate_and_person_are_worded_for_themselves():
-    person = InterviewRun(MAIN)
-    person.answer({"user_role": "person"})
-    assert person.screen().question.strip() == "What is your name?"
-    advocate = InterviewRun(MAIN)
-    advocate.answer({"user_role": "advocate"})
-    advocate.answer({"client.name.first": "Ana", "client.name.last": "Ruiz"})
-    advocate.answer({"roles_and_limits_acknowledged": True})
-    advocate.answer({"consent": {"advocate": True, "ice": False, "officials": False, "public": False, "media": False}})
-    assert advocate.screen().question.strip() == "Where is Ana in the deportation process?"
+@pytest.mark.parametrize("role,question", [
+    ("person", "What is your name?"),
+    ("family", "What is the name of the person facing deportation?"),
+    ("advocate", "What is the name of the person facing deportation?"),
+])
+def test_each_user_is_worded_for(role, question):
+    run = InterviewRun(MAIN)
+    assert run.answer({"user_role": role}).question.strip() == question
+    run.answer({"client.name.first": "Ana", "client.name.middle": "", "client.name.last": "Ruiz"})
+    run.answer({"roles_and_limits_acknowledged": True})
+    run.answer({"consent": {"advocate": True}})
+    screen = run.screen()
+    assert screen.question.strip() == ("Do you have an immigration attorney?" if role == "person"
+                                       else "Does Ana have an immigration attorney?")
+    # advocates get the short intake-call wording, without the explanation
+    assert ("better way to stay" in screen.subquestion) is (role != "advocate")
 
 
 @pytest.mark.parametrize("path", sorted(QUESTIONS.glob("*.yml")), ids=lambda p: p.name)
 def test_every_yaml_file_loads_through_docassembles_parser(path):
     run = InterviewRun(f"docassemble.notonemore:data/questions/{path.name}")
     assert run.interview.questions_list, f"{path.name} has no blocks"
+
+
+def test_a_bad_a_number_from_an_intake_system_is_asked_again():
+    answers = {**CASES[4].answers(), "client.a_number": "A12-34"}
+    run = InterviewRun(MAIN)
+    screen = run.screen()
+    while screen.id != "a number":
+        names = screen.fields or [screen.continue_field]
+        screen = run.answer({n: answers[n] for n in names})
+    screen = run.answer({"client.a_number": "A12-34"})
+    assert screen.id == "a number"
+    screen = run.answer({"client.a_number": "a 98765432"})
+    assert screen.id == "country and birth date"

@@ -42,3 +42,21 @@ class ApiSession:
         if response.status_code != 200:
             raise ApiError(f"download {path} -> {response.status_code}")
         return response.content
+
+    def walk(self, answers: dict[str, Any], max_steps: int = 80) -> dict[str, Any]:
+        """Answer screen after screen from ``answers``; return the first screen asking something else.
+
+        As a person would, answer only what each screen asks: a screen is answered when all
+        its variables are keys of ``answers`` (optional fields may be left out).
+        """
+        screen = self.question()
+        for _ in range(max_steps):
+            fields = [f for f in screen.get("fields", []) if f.get("variable_name")]
+            asked = [f["variable_name"] for f in fields]
+            needed = [f["variable_name"] for f in fields if f.get("required", True)]
+            if not asked or not all(name in answers for name in needed):
+                return screen
+            screen = self.answer({name: answers[name] for name in asked if name in answers})
+            if screen.get("errors"):
+                raise ApiError(f"{screen.get('questionText')}: {screen['errors']}")
+        raise ApiError(f"walk: still going after {max_steps} screens")

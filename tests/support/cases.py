@@ -1,29 +1,75 @@
 """The interview's branches as data: the answers a user gives and what must come out.
 
 Shared by the interview-depth and end-to-end tests so every depth walks the same cases.
-Names with accents, apostrophes, ampersands and angle brackets are used on purpose.
+Answers are keyed by variable name (the names of docs/answers.md), in the form the REST
+API takes them: dates as ISO strings, checkboxes as {code: bool}. Names with accents,
+apostrophes, ampersands and angle brackets are used on purpose.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-CONSENT_ALL = {"advocate": True, "ice": True, "officials": True, "public": False, "media": False}
+TODAY = dt.date.today()
+
+
+def day(offset: int) -> str:
+    return (TODAY + dt.timedelta(days=offset)).isoformat()
+
+
+def base_answers() -> dict[str, Any]:
+    """A complete intake: every question any branch can ask, answered."""
+    return {
+        "user_role": "family",
+        "client.name.first": "José", "client.name.middle": "", "client.name.last": "O'Brien & <Núñez>",
+        "roles_and_limits_acknowledged": True,
+        "consent": {"advocate": True, "ice": True, "officials": True, "public": False, "media": False},
+        "has_attorney": False, "attorney_consulted": False, "referral_made": True,
+        "a_number_known": True, "client.a_number": "A123456789",
+        "client.country_of_birth": "MX", "client.birthdate": "1988-04-12",
+        "client_detained": False, "facility_name": "Otay Mesa Detention Center", "facility_city": "San Diego",
+        "client_state": "CA", "field_office": "san_diego", "local_agency_name": "San Diego County Sheriff",
+        "hearing_date": "", "removal_date": "", "check_in_date": "",
+        "intake_path": "full",
+        "entry_date": "2004-06-01", "entry_method": "inspected",
+        "us_relatives": {"citizen_child": True, "lpr_spouse": True}, "family_details": "Two children, 6 and 9.",
+        "circumstances": {"primary_caretaker": True, "community_ties": True},
+        "community_details": "Volunteers at church.",
+        "private_history": {"arrests": False}, "private_history_details": "",
+        "locator_reviewed": True, "waiver_status": "signed",
+        "waiver_plan_how": "mail", "waiver_plan_who": "Ana (sister)", "waiver_plan_by": day(2),
+        "evaluation_reviewed": True, "ask_reviewed": True, "not_in_proceedings_reviewed": True,
+    }
 
 
 @dataclass(frozen=True)
 class Case:
     name: str
     custody_status: str
-    first: str = "José"
-    last: str = "O'Brien & <Núñez>"
-    user_role: str = "family"
-    entry_method: str | None = None
+    changes: dict[str, Any] = field(default_factory=dict)
     ask_title: str = ""
-    targets: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()      # phrases naming who decides
     warnings: tuple[str, ...] = ()     # phrases from the warnings that must be shown
     absent: tuple[str, ...] = ()       # phrases that must not be in the document
-    extra: dict[str, Any] = field(default_factory=dict)
+    urgency: str | None = None         # hours / days / weeks; None when no request goes out
+    seen: tuple[str, ...] = ()         # question ids that must be asked
+    not_seen: tuple[str, ...] = ()     # question ids that must not be asked
+
+    @property
+    def user_role(self) -> str:
+        return self.answers()["user_role"]
+
+    @property
+    def first(self) -> str:
+        return self.answers()["client.name.first"]
+
+    @property
+    def last(self) -> str:
+        return self.answers()["client.name.last"]
+
+    def answers(self) -> dict[str, Any]:
+        return {**base_answers(), "custody_status": self.custody_status, **self.changes}
 
     def check_summary(self, text: str) -> None:
         """Assert that an ask summary's text (DOCX or PDF) states this case's ask, and nothing it must not."""
@@ -36,35 +82,36 @@ class Case:
             assert phrase not in text, phrase
         assert "not legal advice" in text
 
-    def answers(self) -> list[dict[str, Any]]:
-        """The screens' answers in order, as variables (the REST API's form)."""
-        steps: list[dict[str, Any]] = [
-            {"user_role": self.user_role},
-            {"client.name.first": self.first, "client.name.last": self.last},
-            {"roles_and_limits_acknowledged": True},
-            {"consent": dict(CONSENT_ALL)},
-            {"custody_status": self.custody_status},
-        ]
-        if self.entry_method:
-            steps.append({"entry_method": self.entry_method})
-        steps.append({"not_in_proceedings_reviewed" if self.custody_status == "not_in_proceedings"
-                      else "ask_reviewed": True})
-        return steps
 
+HISTORY = ("entry date", "us relatives", "circumstances", "private history")
 
 CASES = [
-    Case("ice hold", "jail_with_ice_hold", ask_title="Lift the ICE hold",
-         targets=("field office", "sheriff or police agency"), warnings=("48 hours",)),
-    Case("detained, entered without inspection", "ice_detention_no_order", entry_method="without_inspection",
+    Case("ice hold, urgent, short path", "jail_with_ice_hold",
+         {"intake_path": "bare_bones", "waiver_status": "not_signed"},
+         ask_title="Lift the ICE hold", targets=("field office", "sheriff or police agency"),
+         warnings=("48 hours",), urgency="hours",
+         seen=("intake path", "waiver plan", "local agency", "facility"), not_seen=HISTORY),
+    Case("detained, entered without inspection", "ice_detention_no_order",
+         {"user_role": "advocate", "entry_method": "without_inspection", "hearing_date": day(40)},
          ask_title="Release from ICE detention", targets=("director of the local ICE ERO field office",),
-         warnings=("cannot get a bond hearing",)),
-    Case("detained, inspected", "ice_detention_no_order", entry_method="inspected", user_role="advocate",
+         warnings=("cannot get a bond hearing",), urgency="days",
+         seen=("intake path", "entry method", "hearing date") + HISTORY, not_seen=("removal date",)),
+    Case("detained, inspected", "ice_detention_no_order",
+         {"user_role": "advocate", "entry_method": "inspected"},
          ask_title="Release from ICE detention", targets=("director of the local ICE ERO field office",),
-         warnings=("move a detained person",), absent=("bond hearing",)),
-    Case("final order", "final_order", user_role="person", ask_title="Stay of removal",
-         targets=("director of the local ICE ERO field office",), warnings=("Form I-246",)),
-    Case("in proceedings, at home", "in_proceedings_free", ask_title="Deferred action",
-         targets=("director of the local ICE ERO field office",), warnings=("close or dismiss",)),
+         warnings=("move a detained person",), absent=("bond hearing",), urgency="days"),
+    Case("final order, at home, removal in three weeks", "final_order",
+         {"user_role": "person", "removal_date": day(21)},
+         ask_title="Stay of removal", targets=("director of the local ICE ERO field office",),
+         warnings=("Form I-246",), urgency="weeks",
+         seen=("removal date", "check in date", "detained after a final order") + HISTORY,
+         not_seen=("intake path", "facility", "waiver plan")),
+    Case("in proceedings, at home", "in_proceedings_free",
+         {"hearing_date": day(90), "client_state": "TX", "field_office": "houston"},
+         ask_title="Deferred action", targets=("director of the local ICE ERO field office",),
+         warnings=("close or dismiss",), urgency="weeks", seen=("hearing date", "field office"),
+         not_seen=("intake path", "facility", "local agency")),
     Case("not in proceedings", "not_in_proceedings", ask_title="No letter to ICE",
-         warnings=("not in a deportation case",), absent=("Who decides",)),
+         warnings=("not in a deportation case",), absent=("Who decides",),
+         seen=("not in proceedings",), not_seen=("a number", "the ask", "waiver status") + HISTORY),
 ]

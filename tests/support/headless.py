@@ -287,7 +287,8 @@ class InterviewRun:
 
     def _describe(self, status: Any, data: dict[str, Any]) -> Screen:
         question, fields, choices, buttons = status.question, [], {}, []
-        continue_field = getattr(question, "fields_saveas", None) and self._resolve(question.fields_saveas)
+        saveas = getattr(question, "fields_saveas", None) or getattr(question, "review_saveas", None)
+        continue_field = saveas and self._resolve(saveas)
         for item in data.get("fields", []):
             var = item.get("variable_name") and self._resolve(item["variable_name"])
             pairs = [(c.get("label", ""), c.get("value")) for c in item.get("choices", [])]

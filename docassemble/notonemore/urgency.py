@@ -1,0 +1,141 @@
+"""Step 3's urgency: how soon the campaign must act, and whether to send a "bare bones" request.
+
+DOMAIN.md: an ICE hold is counted in hours; removal and check-in dates, detention and
+transfers make a case urgent; urgent cases send a short request now and a fuller one
+later (Step 6). Functions return stable codes; the interview's YAML words them.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .ask import CUSTODY_STATUSES
+from .factors import add_years
+
+__all__ = ["LEVELS", "REASONS", "DATE_KINDS", "Urgency", "assess_urgency", "date_problem"]
+
+#: Urgency levels, most urgent first.
+LEVELS: tuple[str, ...] = ("hours", "days", "weeks")
+#: Every reason ``assess_urgency`` can give, in the order it lists reasons of the same level.
+REASONS: tuple[str, ...] = (
+    "ice_hold", "removal_imminent", "check_in_imminent",
+    "removal_soon", "check_in_soon", "detained", "transfer_risk", "final_order", "hearing_soon",
+    "date_passed",
+)
+#: Date kinds ``date_problem`` checks: past events, and dates still to come.
+PAST_KINDS: tuple[str, ...] = ("birth", "order", "entry", "arrest")
+FUTURE_KINDS: tuple[str, ...] = ("removal", "check_in", "hearing")
+DATE_KINDS: tuple[str, ...] = PAST_KINDS + FUTURE_KINDS
+
+IMMINENT_DAYS = 2   # 0-2 days away: hours
+SOON_DAYS = 14      # 3-14 days away: days
+MAX_AGE_YEARS = 120
+MAX_AHEAD_YEARS = 10
+
+
+def _plain(value: Any) -> Any:
+    # A datetime (docassemble's DADateTime is one) cannot be compared with a date: drop the time.
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """How urgent the case is.
+
+    ``level`` is ``"hours"``, ``"days"`` or ``"weeks"``; ``reasons`` are the rules that
+    fired, most urgent first (``date_passed`` last); ``bare_bones`` offers the short
+    request now; ``deadline`` is the nearest date among the rules that set the level,
+    or None when only undated rules (an ICE hold, detention...) set it.
+    """
+
+    level: str
+    reasons: tuple[str, ...]
+    bare_bones: bool
+    deadline: Optional[_dt.date]
+
+
+def assess_urgency(
+    custody_status: str,
+    today: _dt.date,
+    *,
+    removal_date: Optional[_dt.date] = None,
+    check_in_date: Optional[_dt.date] = None,
+    hearing_date: Optional[_dt.date] = None,
+    transfer_expected: bool = False,
+    detained: bool = False,
+) -> Urgency:
+    """The urgency of a case; the level is the most urgent of all the rules that fire.
+
+    ``detained`` says a person with a ``final_order`` is held by ICE (the other statuses
+    say it themselves). A date before ``today`` is ignored and adds ``date_passed``
+    (so a ``final_order`` whose removal date has passed counts as having none).
+
+    >>> assess_urgency("jail_with_ice_hold", _dt.date(2026, 1, 5)).level
+    'hours'
+    """
+    if custody_status not in CUSTODY_STATUSES:
+        raise ValueError(f"custody_status must be one of {CUSTODY_STATUSES}, not {custody_status!r}")
+    today = _plain(today)
+    fired: dict[str, tuple[str, Optional[_dt.date]]] = {}  # reason -> (level, date)
+
+    def days_away(value: Optional[_dt.date]) -> Optional[int]:
+        if value is None:
+            return None
+        days = (_plain(value) - today).days
+        if days < 0:
+            fired["date_passed"] = ("weeks", None)
+            return None
+        return days
+
+    removal_days = days_away(removal_date)
+    for kind, value, days in (("removal", removal_date, removal_days),
+                              ("check_in", check_in_date, days_away(check_in_date))):
+        if days is not None and days <= IMMINENT_DAYS:
+            fired[f"{kind}_imminent"] = ("hours", _plain(value))
+        elif days is not None and days <= SOON_DAYS:
+            fired[f"{kind}_soon"] = ("days", _plain(value))
+    days = days_away(hearing_date)
+    if days is not None and days <= SOON_DAYS:
+        fired["hearing_soon"] = ("days", _plain(hearing_date))
+    if custody_status == "jail_with_ice_hold":
+        fired["ice_hold"] = ("hours", None)
+    if custody_status == "ice_detention_no_order" or (custody_status == "final_order" and detained):
+        fired["detained"] = ("days", None)
+    if transfer_expected:
+        fired["transfer_risk"] = ("days", None)
+    if custody_status == "final_order" and removal_days is None:  # no date, or a passed one
+        fired["final_order"] = ("days", None)
+
+    level = min((lvl for lvl, _ in fired.values()), key=LEVELS.index, default="weeks")
+    reasons = sorted(fired, key=lambda r: (r == "date_passed", LEVELS.index(fired[r][0]), REASONS.index(r)))
+    dates = [day for lvl, day in fired.values() if lvl == level and day is not None]
+    return Urgency(
+        level=level,
+        reasons=tuple(reasons),
+        bare_bones=level in ("hours", "days"),
+        deadline=min(dates, default=None),
+    )
+
+
+def date_problem(kind: str, value: _dt.date, today: _dt.date) -> Optional[str]:
+    """A problem code for a date the user typed, or None if it is plausible.
+
+    ``birth``: ``"future"`` or ``"too_old"`` (more than 120 years ago). ``order``,
+    ``entry``, ``arrest``: ``"future"``. ``removal``, ``check_in``, ``hearing``:
+    ``"past"`` or ``"too_far"`` (more than 10 years ahead). Today is always fine.
+    """
+    if kind not in DATE_KINDS:
+        raise ValueError(f"kind must be one of {DATE_KINDS}, not {kind!r}")
+    value, today = _plain(value), _plain(today)
+    if kind in PAST_KINDS:
+        if value > today:
+            return "future"
+        if kind == "birth" and value < add_years(today, -MAX_AGE_YEARS):
+            return "too_old"
+        return None
+    if value < today:
+        return "past"
+    if value > add_years(today, MAX_AHEAD_YEARS):
+        return "too_far"
+    return None

@@ -1,0 +1,30 @@
+"""Small conversions the interview needs between docassemble's values and the logic modules."""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Optional
+
+__all__ = ["as_date", "true_keys"]
+
+
+def as_date(value: Any) -> Optional[_dt.date]:
+    """A plain ``date`` from a docassemble date (DADateTime), a datetime, a date, an ISO string, or None.
+
+    Blank answers ('' or None) give None, so optional date fields can be passed straight through.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        return _dt.date.fromisoformat(value.strip()[:10])
+    raise TypeError(f"not a date: {value!r}")
+
+
+def true_keys(answers: Any) -> list[str]:
+    """The checked codes of a checkboxes answer: a DADict from the form, or a plain dict from the REST API."""
+    if not answers:
+        return []
+    return [key for key, checked in answers.items() if checked]
