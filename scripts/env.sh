@@ -5,7 +5,7 @@ export NOM_ROOT
 export NOM_HOME="${NOM_HOME:-$NOM_ROOT/.local}"
 export NOM_VENV="$NOM_HOME/venv"
 # The server's state (database, cache, uploads, logs, secrets); the tests use their own.
-export NOM_STATE="${NOM_STATE:-$NOM_HOME/server}"
+export NOM_STATE="$(realpath -m "${NOM_STATE:-$NOM_HOME/server}")"
 export NOM_LOGS="$NOM_STATE/logs"
 export NOM_RUN="$NOM_STATE/run"
 # Loopback ports; override to run two copies side by side.
@@ -26,7 +26,7 @@ export NOM_USER_HOME="${NOM_USER_HOME:-$HOME}"
 export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$NOM_USER_HOME/.cache/pip}"
 export npm_config_cache="${npm_config_cache:-$NOM_USER_HOME/.npm}"
 # git keeps reading the real user's settings
-[ -f "$NOM_USER_HOME/.gitconfig" ] && export GIT_CONFIG_GLOBAL="${GIT_CONFIG_GLOBAL:-$NOM_USER_HOME/.gitconfig}"
+if [ -f "$NOM_USER_HOME/.gitconfig" ]; then export GIT_CONFIG_GLOBAL="${GIT_CONFIG_GLOBAL:-$NOM_USER_HOME/.gitconfig}"; fi
 export HOME="$NOM_HOME/home"
 export TMPDIR="$NOM_HOME/tmp"
 export PATH="$NOM_VENV/bin:$PATH"

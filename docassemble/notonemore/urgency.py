@@ -118,8 +118,8 @@ def assess_urgency(
     )
 
 
-def date_problem(kind: str, value: _dt.date, today: _dt.date) -> Optional[str]:
-    """A problem code for a date the user typed, or None if it is plausible.
+def date_problem(kind: str, value: Optional[_dt.date], today: _dt.date) -> Optional[str]:
+    """A problem code for a date the user typed, or None if it is plausible (or left blank).
 
     ``birth``: ``"future"`` or ``"too_old"`` (more than 120 years ago). ``order``,
     ``entry``, ``arrest``: ``"future"``. ``removal``, ``check_in``, ``hearing``:
@@ -127,6 +127,8 @@ def date_problem(kind: str, value: _dt.date, today: _dt.date) -> Optional[str]:
     """
     if kind not in DATE_KINDS:
         raise ValueError(f"kind must be one of {DATE_KINDS}, not {kind!r}")
+    if value is None:  # an optional date left blank
+        return None
     value, today = _plain(value), _plain(today)
     if kind in PAST_KINDS:
         if value > today:

@@ -1,6 +1,12 @@
-"""A person's walk in real headless Chromium (Debian's), clicking through to the documents."""
+"""A family member's walk in real headless Chromium (Debian's) on a phone-sized screen.
+
+It clicks through every step to the documents, types bad input on the way (a malformed
+A-number, a birth date in the future, a removal date in the past, an empty required
+answer) and checks that each gets a clear message and that nothing already entered is lost.
+"""
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -12,6 +18,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on this machine's closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TODAY = dt.date.today()
 
 
 @pytest.fixture(scope="module")
@@ -24,51 +31,161 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     yield context.new_page()
     context.close()
 
 
-def heading(page: Page) -> str:
-    return page.locator("#daMainQuestion").inner_text().strip()
+class Walk:
+    """What a person does on each screen: read the heading, tap, type, continue."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def at(self, heading: str) -> None:
+        expect(self.page.locator("#daMainQuestion")).to_have_text(heading)
+
+    def cont(self) -> None:
+        self.page.locator("#daform").get_by_role("button", name="Continue").click()
+
+    def button(self, name: str) -> None:
+        self.page.locator("#daform").get_by_role("button", name=name, exact=True).click()
+
+    def radio(self, name: str) -> None:
+        self.page.get_by_role("radio", name=name, exact=True).click()
+
+    def check(self, name: str) -> None:
+        self.page.get_by_role("checkbox", name=name, exact=True).click()
+
+    def fill(self, label: str, value: str) -> None:
+        """Type as a person does (key by key), so the page's own checks see each key."""
+        field = self.page.get_by_label(label, exact=True)
+        if field.get_attribute("type") == "date":
+            field.fill(value)
+        else:
+            field.fill("")
+            field.press_sequentially(value)
+        # Leave the field before tapping Continue: when a server-side message sits under the
+        # field, leaving it removes the message and moves the button (docassemble's page
+        # frame), and a tap during that move is lost.
+        field.blur()
+
+    def refused(self, message: str) -> None:
+        """The message is shown (and announced: docassemble marks errors with role=alert or aria-describedby)."""
+        expect(self.page.get_by_text(message)).to_be_visible()
 
 
-def click_continue(page: Page) -> None:
-    page.locator("#daform").get_by_role("button", name="Continue").click()
-
-
-def test_family_walks_to_a_stay_of_removal(server, page):
+def test_family_walks_a_final_order_case_to_its_documents(server, page):
+    w = Walk(page)
     page.goto(server.interview_url)
-    expect(page.locator("#daMainQuestion")).to_have_text("Who are you?")
-    page.get_by_role("radio", name="I am a family member or friend").click()
-    click_continue(page)
+    w.at("Who are you?")
+    w.radio("I am a family member or friend")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_contain_text("name of the person facing deportation")
-    page.get_by_label("First name").fill("María José")
-    page.get_by_label("Last name").fill("D'Souza-Peña")
-    click_continue(page)
+    w.at("What is the name of the person facing deportation?")
+    w.fill("First name", "María José")
+    w.cont()                                   # last name empty: refused, first name kept
+    w.refused("You need to fill this in.")
+    expect(page.get_by_label("First name", exact=True)).to_have_value("María José")
+    w.fill("Last name", "D'Souza-Peña")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_have_text("What a campaign can and cannot do")
-    click_continue(page)  # without the box checked: refused with a message, nothing lost
-    expect(page.locator("#daMainQuestion")).to_have_text("What a campaign can and cannot do")
-    expect(page.get_by_text("Please check the box to show you understand.")).to_be_visible()
-    page.get_by_role("checkbox", name="I understand these limits, and I will do my part.").click()
-    click_continue(page)
+    w.at("What a campaign can and cannot do")
+    w.cont()                                   # box not checked: refused
+    w.refused("Please check the box to show you understand.")
+    w.check("I understand these limits, and I will do my part.")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_have_text("Who may we share the case with?")
-    page.get_by_role("checkbox", name="The advocate or organization helping me").click()
-    page.get_by_role("checkbox", name="ICE, in a letter asking it to stop the deportation").click()
-    click_continue(page)
+    w.at("Who may we share the case with?")
+    w.check("The advocate or organization helping me")
+    w.check("ICE, in a letter asking it to stop the deportation")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_have_text("Where is María José in the deportation process?")
-    page.get_by_role("radio", name="A judge has ordered them deported (final order)").click()
-    click_continue(page)
+    w.at("Does María José have an immigration attorney?")
+    w.button("No")
+    w.at("Has María José talked with an immigration attorney about other ways to stay?")
+    w.button("No")
+    w.at("Talk to an attorney first")
+    w.radio("Yes")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_have_text("What to ask for: Stay of removal")
+    w.at("Where is María José in the deportation process?")
+    w.radio("A judge has ordered them deported (final order)")
+    w.cont()
+
+    w.at("Do you know María José’s A-number?")
+    w.button("Yes")
+    w.at("What is María José’s A-number?")
+    w.fill("A-number", "A12-345")
+    w.cont()
+    w.refused("An A-number has 8 or 9 numbers.")
+    w.fill("A-number", "a 123 456 789")
+    w.cont()
+
+    w.at("Where and when was María José born?")
+    page.get_by_label("Country of birth", exact=True).select_option("MX")
+    w.fill("Date of birth", (TODAY + dt.timedelta(days=30)).isoformat())
+    w.cont()
+    w.refused("A birth date cannot be in the future.")
+    expect(page.get_by_label("Country of birth", exact=True)).to_have_value("MX")   # kept
+    w.fill("Date of birth", "1985-03-09")
+    w.cont()
+
+    w.at("Is María José held by ICE now?")
+    w.button("No")
+    w.at("In which state does María José live?")
+    page.get_by_label("State", exact=True).select_option("CA")
+    w.cont()
+
+    w.at("Has ICE set a date to deport María José?")
+    w.fill("Removal date", (TODAY - dt.timedelta(days=3)).isoformat())
+    w.cont()
+    w.refused("This date has passed.")
+    w.fill("Removal date", (TODAY + dt.timedelta(days=25)).isoformat())
+    w.cont()
+    w.at("When must María José next report to ICE (check-in)?")
+    w.cont()                                   # optional: left blank
+
+    w.at("When did María José first come to the United States?")
+    w.fill("First arrival", "2003-07-15")
+    w.cont()
+    w.at("How did María José last come into the United States?")
+    w.radio("With a visa or through a border post, where an officer checked papers")
+    w.cont()
+    w.at("Does María José have family who are US citizens or green card holders?")
+    w.check("A child who is a US citizen")
+    w.cont()
+    w.at("Which of these are true for María José?")
+    w.check("Main caretaker of a child")
+    w.cont()
+    w.at("How does María José help family and community?")
+    w.cont()
+    w.at("Private questions about the past")
+    w.check("None of these")
+    w.cont()
+
+    w.at("The ICE detainee locator")
+    expect(page.get_by_text("A 123-456-789", exact=False)).to_be_visible()
+    w.cont()
+    w.at("Has the privacy waiver been signed?")
+    w.radio("Yes, it is signed")
+    w.cont()
+    w.at("What helps the case, and what to watch")
+    expect(page.get_by_text("Has a child who is a US citizen or has a green card")).to_be_visible()
+    w.cont()
+
+    w.at("What to ask for: Stay of removal")
     expect(page.get_by_text("Form I-246 must be filed in person")).to_be_visible()
-    click_continue(page)
+    w.cont()
+    w.at("Which ICE field office has the case?")
+    w.radio("San Diego Field Office")
+    w.cont()
 
-    expect(page.locator("#daMainQuestion")).to_have_text("Your summary is ready")
+    w.at("Case summary")
+    expect(page.get_by_text("A talk with an immigration attorney about other ways to stay")).to_be_visible()
+    w.cont()
+
+    w.at("Your summary is ready")
     texts = {}
     for fmt in ("docx", "pdf"):
         # The link a person taps, fetched with the browser's own cookies (a PDF would
@@ -77,9 +194,7 @@ def test_family_walks_to_a_stay_of_removal(server, page):
         response = page.request.get(href if href.startswith("http") else server.url + href)
         assert response.ok, (href, response.status)
         texts[fmt] = response.body()
-    docx = " ".join(docx_text(texts["docx"]).split())
-    pdf = pdf_text(texts["pdf"])
-    for text in (docx, pdf):
+    for text in (" ".join(docx_text(texts["docx"]).split()), pdf_text(texts["pdf"])):
         assert "María José D'Souza-Peña" in text
         assert "Stay of removal" in text
         assert "director of the local ICE ERO field office" in text

@@ -137,3 +137,26 @@ def test_a_bad_a_number_from_an_intake_system_is_asked_again():
     assert screen.id == "a number"
     screen = run.answer({"client.a_number": "a 98765432"})
     assert screen.id == "country and birth date"
+
+
+def test_docs_answers_lists_every_variable_the_interview_asks():
+    """docs/answers.md is the public interface: every field a screen sets must be documented there."""
+    import base64
+    import re
+
+    def name(saveas):
+        try:
+            return base64.b64decode(saveas + "=" * (-len(saveas) % 4)).decode()
+        except Exception:
+            return saveas
+
+    run = InterviewRun(MAIN)
+    asked = set()
+    for question in run.interview.questions_list:
+        if getattr(question, "question_type", None) in (None, "data", "template", "code", "objects"):
+            continue
+        asked.update(name(f.saveas) for f in getattr(question, "fields", []) or [] if hasattr(f, "saveas"))
+        asked.update(filter(None, (getattr(question, a, None) for a in ("fields_saveas", "review_saveas"))))
+    documented = set(re.findall(r"`([a-z_][a-z0-9_.]*)`", (QUESTIONS.parents[3] / "docs" / "answers.md").read_text()))
+    assert len(asked) > 30
+    assert asked - documented == set()

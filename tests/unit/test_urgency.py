@@ -137,3 +137,8 @@ def test_date_problem_reads_datetimes():
 def test_date_problem_refuses_an_unknown_kind():
     with pytest.raises(ValueError):
         date_problem("wedding", TODAY, TODAY)
+
+
+@pytest.mark.parametrize("kind", ["birth", "removal", "check_in", "hearing", "order", "entry", "arrest"])
+def test_a_blank_optional_date_is_no_problem(kind):
+    assert date_problem(kind, None, dt.date(2026, 11, 28)) is None
