@@ -35,3 +35,23 @@ def test_a_case_handed_over_in_one_call_lands_on_the_summary(server):
     assert "Stay of removal" in text and "Still missing" in text
     buttons = " ".join(f.get("helptext", "") for f in screen["fields"])
     assert "A 123-456-789" in buttons
+
+
+def test_an_advocate_keeps_many_cases_in_saved_sessions(server):
+    """Each case is a saved docassemble session of the advocate's account, listed and resumable."""
+    names = ["Ana Ruiz", "Luis Pérez"]
+    sessions = {}
+    for full in names:
+        first, last = full.split()
+        api = ApiSession(server.url, server.api_key, server.interview)
+        api.answer({"user_role": "advocate", "client.name.first": first, "client.name.last": last})
+        sessions[api.session] = (full, api.secret)
+    listed = api.http.get(f"{server.url}/api/interviews",
+                          params={"key": server.api_key, "i": server.interview}, timeout=60).json()
+    mine = {item["session"] for item in listed["items"]}
+    assert set(sessions) <= mine
+    for session, (full, secret) in sessions.items():   # each case resumes with its own answers
+        resumed = api.http.get(f"{server.url}/api/session", params={
+            "key": server.api_key, "i": server.interview, "session": session, "secret": secret}, timeout=60).json()
+        assert isinstance(resumed, dict), resumed
+        assert f'{resumed["client"]["name"]["first"]} {resumed["client"]["name"]["last"]}' == full

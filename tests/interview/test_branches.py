@@ -40,6 +40,8 @@ def test_branch(case):
     ask_screen = next(s for s in screens if s.id in ("the ask", "not in proceedings"))
     for phrase in case.warnings:
         assert phrase in text_of(ask_screen), phrase
+    for phrase in case.targets:
+        assert phrase in text_of(ask_screen), phrase
     if case.urgency:
         assert run.value("urgency.level") == case.urgency
 
