@@ -24,6 +24,16 @@ def _base() -> Document:
     return doc
 
 
+def _bullets(doc: Document, heading: str, codes: str, words: str) -> None:
+    """A heading and one bullet per code in ``codes``, worded by the ``words`` dict; nothing if empty."""
+    doc.add_paragraph(f"{{%p if {codes} %}}")
+    doc.add_heading(heading, level=2)
+    doc.add_paragraph(f"{{%p for code in {codes} %}}")
+    doc.add_paragraph(f"{{{{ {words}[code] }}}}", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+
+
 def ask_summary() -> Document:
     """One page that states the ask chosen in Step 4 and who decides."""
     doc = _base()
@@ -34,18 +44,13 @@ def ask_summary() -> Document:
     p = doc.add_paragraph()
     p.add_run("{{ ask_words[ask.code]['title'] }}").bold = True
     doc.add_paragraph("{{ ask_words[ask.code]['explain'] }}")
-    doc.add_paragraph("{%p if ask.targets %}")
-    doc.add_heading("Who decides", level=2)
-    doc.add_paragraph("{%p for target in ask.targets %}")
-    doc.add_paragraph("{{ target_words[target] }}", style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
+    _bullets(doc, "Who decides", "ask.targets", "target_words")
+    doc.add_paragraph("{%p if ask.pd_letter %}")
+    doc.add_paragraph("Field office: {{ office(field_office)['name'] }}")
+    doc.add_paragraph("How urgent: {{ urgency_level_words[urgency.level] }}")
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{%p if ask.warnings %}")
-    doc.add_heading("Be careful", level=2)
-    doc.add_paragraph("{%p for warning in ask.warnings %}")
-    doc.add_paragraph("{{ warning_words[warning] }}", style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endif %}")
+    _bullets(doc, "Be careful", "ask.warnings", "warning_words")
+    _bullets(doc, "Still missing", "missing", "missing_words")
     doc.add_paragraph("{%p if ask.also_deferred_action %}")
     doc.add_paragraph(
         "We may also ask for deferred action. It needs no form and no fee, "

@@ -54,6 +54,11 @@ def test_branch(case):
     assert documents.id == "documents screen"
     [doc] = documents.attachments
     case.check_summary(doc.text)
+    if case.urgency:
+        office = {"CA": "San Diego Field Office", "TX": "Houston Field Office"}[case.answers()["client_state"]]
+        assert f"Field office: {office}" in doc.text
+        assert "How urgent: " + {"hours": "act today", "days": "act this week", "weeks": "weeks"}[case.urgency] in doc.text
+    assert "Still missing" in doc.text and "A talk with an immigration attorney" in doc.text
 
 
 def test_final_order_shows_the_fee_and_its_date():
