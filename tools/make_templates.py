@@ -68,7 +68,112 @@ def ask_summary() -> Document:
     return doc
 
 
-BUILDERS = {"ask_summary.docx": ask_summary}
+def _lines(doc: Document, items: str, style: str | None = None) -> None:
+    """One paragraph per string in the list ``items`` (a name in the interview)."""
+    doc.add_paragraph(f"{{%p for line in {items} %}}")
+    doc.add_paragraph("{{ line }}", style=style)
+    doc.add_paragraph("{%p endfor %}")
+
+
+def _signature(doc: Document) -> None:
+    doc.add_paragraph("Sincerely,")
+    doc.add_paragraph("")
+    doc.add_paragraph("______________________________")
+    doc.add_paragraph("{{ signer_line }}")
+    doc.add_paragraph("{{ contact_line }}")
+
+
+def pd_letter() -> Document:
+    """Step 5: the prosecutorial-discretion request to the ICE field office (three parts)."""
+    doc = _base()
+    doc.add_paragraph("{{ today_date }}")
+    doc.add_paragraph("Field Office Director\n{{ office(field_office)['name'] }}\n"
+                      "U.S. Immigration and Customs Enforcement\nEnforcement and Removal Operations")
+    doc.add_paragraph("{%p if ask.code == 'lift_ice_hold' %}")
+    doc.add_paragraph("Copy to: {{ local_agency_name }}")
+    doc.add_paragraph("{%p endif %}")
+    p = doc.add_paragraph()
+    p.add_run("Re: Request for prosecutorial discretion for {{ ref }}").bold = True
+    doc.add_paragraph("{%p if bare_bones %}")
+    doc.add_paragraph().add_run("FIRST REQUEST. A fuller request with supporting documents will follow.").bold = True
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("Dear Field Office Director:")
+    doc.add_heading("I. Who is writing and what we ask", level=2)
+    doc.add_paragraph("{{ intro_line }}")
+    _lines(doc, "ask_lines")
+    doc.add_paragraph("{{ name }} was born in {{ country_name(client.country_of_birth) }} on {{ format_date(client.birthdate) }}.")
+    doc.add_heading("II. Reasons to use discretion", level=2)
+    _lines(doc, "factor_lines", "List Bullet")
+    _lines(doc, "detail_lines")
+    _lines(doc, "disclosure_lines")
+    doc.add_heading("III. Closing", level=2)
+    doc.add_paragraph("{{ name }} has given consent to this request and to sharing this information with ICE. "
+                      "{{ waiver_line }}")
+    doc.add_paragraph("{%p if user_role == 'advocate' %}")
+    doc.add_paragraph("We are not attorneys and do not represent {{ name }} in the removal case.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("Thank you for considering this request. Please contact {{ signer_line }} at {{ contact_line }}.")
+    _signature(doc)
+    doc.add_heading("Enclosures", level=2)
+    _lines(doc, "enclosures", "List Bullet")
+    return doc
+
+
+def officials_letter() -> Document:
+    """Step 5: the shorter letter for elected officials: no date of birth, no address, no private history."""
+    doc = _base()
+    doc.add_paragraph("{{ today_date }}")
+    p = doc.add_paragraph()
+    p.add_run("Re: Please help {{ officials_ref }}").bold = True
+    doc.add_paragraph("Dear elected official:")
+    doc.add_paragraph("{{ intro_line }} We ask your office to write to or call the Field Office Director of the "
+                      "{{ office(field_office)['name'] }} of ICE Enforcement and Removal Operations and support "
+                      "this request: {{ ask_words[ask.code]['title'] }}.")
+    _lines(doc, "ask_lines")
+    doc.add_heading("Why we ask", level=2)
+    _lines(doc, "factor_lines", "List Bullet")
+    doc.add_paragraph("{%p if cleared_any %}")
+    doc.add_paragraph("There are matters in {{ name }}'s past that an immigration attorney has reviewed. "
+                      "ICE has the details.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph().add_run("Your office may need its own privacy release. Many offices ask the person, "
+                                "or a family member, to sign their own release form before they contact ICE. "
+                                "Please send us yours.").bold = True
+    doc.add_paragraph("Thank you. Please contact {{ signer_line }} at {{ contact_line }}.")
+    _signature(doc)
+    return doc
+
+
+def waiver_cover() -> Document:
+    """Step 6: a one-page transmittal for the privacy waiver (not a copy of the form)."""
+    doc = _base()
+    doc.add_heading("Privacy waiver: cover sheet", level=1)
+    doc.add_paragraph("Form: {{ fact('privacy_waiver_form').value }}. Use the current form from "
+                      "{{ fact('privacy_waiver_form')['source'] }} (checked {{ format_date(fact('privacy_waiver_form').verified) }}).")
+    doc.add_heading("Whose records", level=2)
+    doc.add_paragraph("{{ name }}{% if a_number %}, {{ a_number }}{% endif %}, born in "
+                      "{{ country_name(client.country_of_birth) }}")
+    doc.add_heading("Who may receive information (third party)", level=2)
+    doc.add_paragraph("{{ signer_line }}. Phone and e-mail: {{ contact_line }}")
+    doc.add_heading("Where to sign", level=2)
+    doc.add_paragraph("{{ name }} must sign and date the form personally, where the form asks for the "
+                      "signature of the person whose records are shared. Nobody else can sign for them.")
+    doc.add_paragraph("{%p if detained and waiver_status != 'signed' %}")
+    doc.add_heading("Getting it signed in detention", level=2)
+    doc.add_paragraph("{{ name }} is held at {{ facility_name }}. How: {{ waiver_plan_words[waiver_plan_how] }}. "
+                      "Who: {{ waiver_plan_who }}. By: {{ format_date(waiver_plan_by) }}.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("Send it with the request to", level=2)
+    doc.add_paragraph("Field Office Director, {{ office(field_office)['name'] }}, ICE Enforcement and Removal Operations")
+    return doc
+
+
+BUILDERS = {
+    "ask_summary.docx": ask_summary,
+    "pd_letter.docx": pd_letter,
+    "officials_letter.docx": officials_letter,
+    "waiver_cover.docx": waiver_cover,
+}
 
 
 def main(target: Path = TEMPLATES) -> None:

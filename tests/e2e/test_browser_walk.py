@@ -185,7 +185,15 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page):
     expect(page.get_by_text("A talk with an immigration attorney about other ways to stay")).to_be_visible()
     w.cont()
 
-    w.at("Your summary is ready")
+    w.at("Who will sign the letter to ICE?")
+    w.fill("Your full name", "Rosa Peña")
+    w.fill("Your relationship to María José", "mother")
+    w.cont()
+    w.at("How can ICE reach the signer?")
+    w.fill("Phone", "555-201-3344")
+    w.cont()
+
+    w.at("Your documents are ready")
     texts = {}
     for fmt in ("docx", "pdf"):
         # The link a person taps, fetched with the browser's own cookies (a PDF would

@@ -40,6 +40,12 @@ def base_answers() -> dict[str, Any]:
         "locator_reviewed": True, "waiver_status": "signed",
         "waiver_plan_how": "mail", "waiver_plan_who": "Ana (sister)", "waiver_plan_by": day(2),
         "evaluation_reviewed": True, "ask_reviewed": True, "not_in_proceedings_reviewed": True,
+        "case_summary_reviewed": True,
+        "signer_name": "Ana Ruiz & <Co>", "signer_org": "Casa de la Esperanza", "signer_relationship": "sister",
+        "signer_phone": "555-201-3344", "signer_email": "ana@example.org",
+        "officials_a_number_ok": False,
+        "attorney_cleared": False, "attorney_reviewer": "", "attorney_reviewer_org": "", "attorney_review_date": "",
+        "cleared_disclosures": {},
     }
 
 
@@ -115,3 +121,4 @@ CASES = [
          warnings=("not in a deportation case",), absent=("Who decides",),
          seen=("not in proceedings",), not_seen=("a number", "the ask", "waiver status") + HISTORY),
 ]
+

@@ -1,0 +1,109 @@
+"""Steps 5-6: every letter for every branch, read back by its text."""
+import pytest
+
+from tests.support.cases import CASES, base_answers
+from tests.support.headless import InterviewRun
+
+from tests.interview.test_branches import MAIN, walk_to_summary
+
+LETTER_CASES = [c for c in CASES if c.custody_status != "not_in_proceedings"]
+ASK_SENTENCE = {
+    "jail_with_ice_hold": "lift the immigration detainer (ICE hold)",
+    "ice_detention_no_order": "release José O'Brien & <Núñez>, held at Otay Mesa Detention Center, San Diego, from ICE custody",
+    "final_order": "grant José O'Brien & <Núñez> a stay of removal",
+    "in_proceedings_free": "grant José O'Brien & <Núñez> deferred action",
+}
+
+
+def documents(answers):
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    docs = {doc.name: " ".join(doc.text.split()) for doc in screens[-1].attachments}
+    return run, screens[-1], docs
+
+
+@pytest.mark.parametrize("case", LETTER_CASES, ids=[c.name for c in LETTER_CASES])
+def test_request_to_ice_for_each_branch(case):
+    answers = case.answers()
+    run, screen, docs = documents(answers)
+    assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials"}
+    letter = docs["Request to ICE"]
+    office = run.value("office(field_office)['name']")
+    assert f"Field Office Director {office}" in letter
+    assert "Re: Request for prosecutorial discretion for José O'Brien & <Núñez>, A 123-456-789" in letter
+    assert ASK_SENTENCE[case.custody_status] in letter
+    assert ("consider granting deferred action" in letter) is (case.custody_status != "in_proceedings_free")
+    assert "has a child who is a U.S. citizen" in letter or case.changes.get("intake_path") == "bare_bones"
+    assert "born in Mexico on April 12, 1988" in letter          # ICE gets the date of birth
+    assert ("FIRST REQUEST" in letter) is (answers["intake_path"] == "bare_bones")
+    assert "has given consent to this request" in letter
+    enclosure = "Privacy waiver" if answers["waiver_status"] == "signed" else "Privacy waiver cover sheet"
+    assert letter.endswith(f"Enclosures {enclosure}")
+    assert ("We are not attorneys" in letter) is (answers["user_role"] == "advocate")
+    signer = {"advocate": "Ana Ruiz & <Co>, Casa de la Esperanza", "family": "Ana Ruiz & <Co>, sister of José",
+              "person": "José O'Brien & <Núñez> 555-201-3344"}[answers["user_role"]]
+    assert signer in letter
+    if case.custody_status == "jail_with_ice_hold":
+        assert "Copy to: San Diego County Sheriff" in letter
+
+
+def test_private_history_stays_out_unless_an_attorney_cleared_it():
+    answers = {**CASES[1].answers(),
+               "private_history": {"prior_removal": True, "arrests": True},
+               "private_history_details": "Removed in 2009 at the border."}
+    run, screen, docs = documents(answers)
+    for text in docs.values():
+        for phrase in ("removed from the United States", "arrested", "2009", "reviewed these statements",
+                       "never been arrested"):
+            assert phrase not in text, phrase
+
+    cleared = {**answers, "attorney_cleared": True, "attorney_reviewer": "Lic. Marta Díaz",
+               "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-01",
+               "cleared_disclosures": {"prior_removal": True}}
+    run, screen, docs = documents(cleared)
+    letter = docs["Request to ICE"]
+    assert "was removed from the United States in the past" in letter
+    assert "Lic. Marta Díaz" in letter
+    assert "arrested" not in letter                 # not cleared: still out
+    assert "2009" not in letter                      # details only when everything was cleared
+    officials = docs["Letter for elected officials"]
+    assert "removed" not in officials and "an immigration attorney has reviewed" in officials
+
+
+def test_the_officials_version_is_shorter_and_private():
+    run, screen, docs = documents(CASES[3].answers())
+    officials = docs["Letter for elected officials"]
+    assert "Stay of removal" in officials and "San Diego Field Office" in officials
+    assert "April 12, 1988" not in officials and "1988" not in officials
+    assert "A 123-456-789" not in officials         # not consented
+    assert "own privacy release" in officials
+    run, screen, docs = documents({**CASES[3].answers(), "officials_a_number_ok": True})
+    assert "José O'Brien & <Núñez>, A 123-456-789" in docs["Letter for elected officials"]
+
+
+def test_no_consent_means_no_letter():
+    answers = {**CASES[3].answers(), "consent": {"advocate": True, "ice": False, "officials": False,
+                                                 "public": False, "media": False}}
+    run, screen, docs = documents(answers)
+    assert set(docs) == {"The ask"}
+    assert "No letter to ICE" in screen.subquestion
+
+
+def test_waiver_cover_sheet_for_a_detained_person():
+    answers = {**CASES[1].answers(), "waiver_status": "not_signed"}
+    run, screen, docs = documents(answers)
+    cover = docs["Privacy waiver cover sheet"]
+    assert "ICE Form 60-001" in cover and "https://www.ice.gov/foia/privacy-waiver" in cover
+    assert "José O'Brien & <Núñez>, A 123-456-789, born in Mexico" in cover
+    assert "must sign and date the form personally" in cover
+    assert "How: mail it to the detention center. Who: Ana (sister)." in cover
+    assert "Casa de la Esperanza" in cover
+
+
+def test_documents_follow_a_changed_answer():
+    answers = CASES[3].answers()
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    assert "stay of removal" in screens[-1].attachments[1].text
+    run.answer({"custody_status": "in_proceedings_free"})
+    run, screens = walk_to_summary({**answers, "hearing_date": ""}, run, stop=("documents screen",))
+    letter = next(d for d in screens[-1].attachments if d.name == "Request to ICE").text
+    assert "deferred action" in letter and "stay of removal" not in letter
