@@ -50,7 +50,7 @@ def ask_summary() -> Document:
     doc.add_paragraph("How urgent: {{ urgency_level_words[urgency.level] }}")
     doc.add_paragraph("{%p endif %}")
     _bullets(doc, "Be careful", "ask.warnings", "warning_words")
-    _bullets(doc, "Still missing", "missing", "missing_words")
+    _bullets(doc, "Still missing", "still_missing", "missing_words")
     doc.add_paragraph("{%p if ask.also_deferred_action %}")
     doc.add_paragraph(
         "We may also ask for deferred action. It needs no form and no fee, "
@@ -168,11 +168,82 @@ def waiver_cover() -> Document:
     return doc
 
 
+def checklist() -> Document:
+    """Step 5: the supporting documents that fit this case, with what the family has and still needs."""
+    doc = _base()
+    doc.add_heading("Supporting documents for {{ client.name.full() }}", level=1)
+    doc.add_paragraph("Papers that prove what the letter says. Send copies, never originals.")
+    doc.add_paragraph("{%p for row in checklist_rows %}")
+    doc.add_heading("{{ row['category'] }}", level=2)
+    doc.add_paragraph("{%p for item in row['items'] %}")
+    doc.add_paragraph("{{ item['status'] }}: {{ item['text'] }}", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if checklist_missing %}")
+    doc.add_heading("Still needed", level=2)
+    _lines(doc, "checklist_missing", "List Number")
+    doc.add_paragraph("{%p endif %}")
+    return doc
+
+
+def _reference_request(texts: dict[str, str]) -> Document:
+    """Step 5: what a supporter's letter must contain (one language per document)."""
+    doc = _base()
+    doc.add_heading(texts["title"], level=1)
+    doc.add_paragraph(texts["intro"])
+    doc.add_paragraph(texts["include"])
+    for line in texts["points"]:
+        doc.add_paragraph(line, style="List Number")
+    doc.add_paragraph(texts["sign"])
+    doc.add_paragraph(texts["return"])
+    doc.add_paragraph(texts["thanks"])
+    return doc
+
+
+def reference_request_en() -> Document:
+    return _reference_request({
+        "title": "Please write a letter of support for {{ client.name.full() }}",
+        "intro": "{{ client.name.full() }} is asking U.S. Immigration and Customs Enforcement (ICE) to stop "
+                 "their deportation. A letter from you can help ICE see who {{ client.name.first }} is.",
+        "include": "In your own words, please write:",
+        "points": ["How you know {{ client.name.first }} (for example: neighbor, boss, pastor, teacher, friend).",
+                   "{{ client.name.first }}'s full name: {{ client.name.full() }}.",
+                   "How long you have known {{ client.name.first }}.",
+                   "Why you think well of {{ client.name.first }}. Give real examples of what they do.",
+                   "How {{ client.name.first }}'s deportation would affect you, the family and others."],
+        "sign": "Put the date on the letter and sign it with your full name, phone number and address. "
+                "If you can, sign it in front of a notary.",
+        "return": "Give the letter to {{ signer_line }} ({{ contact_line }}).",
+        "thanks": "Thank you for your support.",
+    })
+
+
+def reference_request_es() -> Document:
+    return _reference_request({
+        "title": "Por favor escriba una carta de apoyo para {{ client.name.full() }}",
+        "intro": "{{ client.name.full() }} le pide al Servicio de Inmigración y Control de Aduanas (ICE) que "
+                 "detenga su deportación. Su carta puede ayudar a que ICE conozca quién es {{ client.name.first }}.",
+        "include": "Con sus propias palabras, por favor escriba:",
+        "points": ["Cómo conoce a {{ client.name.first }} (por ejemplo: vecino, jefe, pastor, maestro, amigo).",
+                   "El nombre completo de {{ client.name.first }}: {{ client.name.full() }}.",
+                   "Desde hace cuánto tiempo conoce a {{ client.name.first }}.",
+                   "Por qué tiene una buena opinión de {{ client.name.first }}. Dé ejemplos reales de lo que hace.",
+                   "Cómo le afectaría la deportación de {{ client.name.first }} a usted, a la familia y a otras personas."],
+        "sign": "Ponga la fecha en la carta y fírmela con su nombre completo, teléfono y dirección. "
+                "Si puede, fírmela ante un notario.",
+        "return": "Entregue la carta a {{ signer_line }} ({{ contact_line }}).",
+        "thanks": "Gracias por su apoyo.",
+    })
+
+
 BUILDERS = {
     "ask_summary.docx": ask_summary,
     "pd_letter.docx": pd_letter,
     "officials_letter.docx": officials_letter,
     "waiver_cover.docx": waiver_cover,
+    "checklist.docx": checklist,
+    "reference_request_en.docx": reference_request_en,
+    "reference_request_es.docx": reference_request_es,
 }
 
 

@@ -23,7 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-__all__ = ["SECTIONS", "Part", "IndexEntry", "PackageResult", "PackageError", "build_package", "sniff"]
+__all__ = ["SECTIONS", "Part", "IndexEntry", "PackageResult", "PackageError", "build_package", "sniff",
+           "upload_problem", "exhibit_letter"]
 
 SECTIONS: tuple[str, ...] = ("letter", "waiver", "exhibit")
 LETTER = (612.0, 792.0)   # US Letter, in points
@@ -289,3 +290,27 @@ def build_package(parts: Sequence[Part], out_path: str, *, heading: str, index_t
     finally:
         for pdf in sources:
             pdf.close()
+
+
+
+def upload_problem(path: str) -> Optional[str]:
+    """A refusal code for one uploaded file (``not_pdf_or_image``, ``unreadable``, ``encrypted``), or None.
+
+    The file is opened the way ``build_package`` opens a part, so what passes here packs later.
+    """
+    try:
+        pdf, _sizes = _load(Part(title="", path=path, section="exhibit"), 0)
+        pdf.close()
+    except PackageError as error:
+        return error.code
+    return None
+
+
+def exhibit_letter(number: int) -> str:
+    """Exhibit labels: 0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    label = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Optional
 
-__all__ = ["as_date", "true_keys"]
+__all__ = ["as_date", "true_keys", "upload_path"]
 
 
 def as_date(value: Any) -> Optional[_dt.date]:
@@ -28,3 +28,16 @@ def true_keys(answers: Any) -> list[str]:
     if not answers:
         return []
     return [key for key, checked in answers.items() if checked]
+
+
+def upload_path(upload: Any) -> Optional[str]:
+    """The file path of an upload: a DAFileList from a form (its first file) or a single DAFile; None if empty."""
+    if upload is None:
+        return None
+    try:
+        first = upload[0]
+    except TypeError:          # a single file, not a list
+        return upload.path()
+    except IndexError:         # an empty list: nothing arrived
+        return None
+    return first.path()

@@ -17,7 +17,7 @@ def test_walk_to_the_documents(server, case):
 
     api.answer({"case_summary_reviewed": True})   # the review screen's Continue
     screen = api.walk(answers)
-    assert screen["questionText"] == "Your documents are ready"
+    assert screen["questionText"].strip() == "Your documents are ready"
     attachment = screen["attachments"][0]
     assert set(attachment["valid_formats"]) == {"docx", "pdf"}
     docx = docx_text(api.download(attachment["url"]["docx"]))
@@ -31,7 +31,8 @@ def test_a_case_handed_over_in_one_call_lands_on_the_summary(server):
     """docs/answers.md: an intake system sets every variable at once and the advocate reads back the summary."""
     case = CASES[3]
     api = ApiSession(server.url, server.api_key, server.interview)
-    answers = {k: v for k, v in case.answers().items() if k != "case_summary_reviewed"}
+    # uploads come later, on their own screens
+    answers = {k: v for k, v in case.answers().items() if k != "case_summary_reviewed" and not k.startswith("exhibits")}
     screen = api.answer(answers)
     assert screen["questionText"] == "Case summary", screen.get("questionText")
     text = screen["subquestionText"]
@@ -49,12 +50,69 @@ def test_an_advocate_keeps_many_cases_in_saved_sessions(server):
         api = ApiSession(server.url, server.api_key, server.interview)
         api.answer({"user_role": "advocate", "client.name.first": first, "client.name.last": last})
         sessions[api.session] = (full, api.secret)
-    listed = api.http.get(f"{server.url}/api/interviews",
-                          params={"key": server.api_key, "i": server.interview}, timeout=60).json()
-    mine = {item["session"] for item in listed["items"]}
+    mine, next_id = set(), None
+    while True:   # the list comes in pages
+        params = {"key": server.api_key, "i": server.interview, **({"next_id": next_id} if next_id else {})}
+        listed = api.http.get(f"{server.url}/api/interviews", params=params, timeout=60).json()
+        mine |= {item["session"] for item in listed["items"]}
+        next_id = listed.get("next_id")
+        if not next_id:
+            break
     assert set(sessions) <= mine
     for session, (full, secret) in sessions.items():   # each case resumes with its own answers
         resumed = api.http.get(f"{server.url}/api/session", params={
             "key": server.api_key, "i": server.interview, "session": session, "secret": secret}, timeout=60).json()
         assert isinstance(resumed, dict), resumed
         assert f'{resumed["client"]["name"]["first"]} {resumed["client"]["name"]["last"]}' == full
+
+
+def test_package_with_uploaded_papers(server, tmp_path):
+    """Step 6 through the REST API: two papers uploaded, one PDF to send, its index and page numbers."""
+    import json
+
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    lease = tmp_path / "lease.pdf"
+    c = canvas.Canvas(str(lease))
+    for n in (1, 2):
+        c.drawString(72, 720, f"Lease page {n}")
+        c.showPage()
+    c.save()
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("just notes, not a PDF")
+    photo = tmp_path / "family.png"
+    Image.new("RGB", (1600, 1200), (200, 180, 150)).save(photo)
+
+    case = CASES[3]
+    answers = {**case.answers(), "exhibits.there_are_any": True}
+    api = ApiSession(server.url, server.api_key, server.interview)
+    assert api.walk(answers)["questionText"].strip() == "Add a paper (first one)"
+
+    def upload(index, description, category, path, mimetype):
+        return api.upload({f"exhibits[{index}].description": description, f"exhibits[{index}].category": category},
+                          f"exhibits[{index}].file", path, mimetype)
+
+    screen = upload(0, "Lease & rent receipts <2019>", "length_of_presence", fake, "application/pdf")
+    assert "This file is not a PDF, JPEG or PNG." in screen["subquestionText"]      # refused, said why
+    screen = upload(0, "Lease & rent receipts <2019>", "length_of_presence", lease, "application/pdf")
+    assert screen["questionText"].strip() == "Do you have another paper to add?"
+    api.answer({"exhibits.there_is_another": True})
+    upload(1, "Photo of the family", "good_moral_character", photo, "image/png")
+    screen = api.answer({"exhibits.there_is_another": False})
+    assert screen["questionText"].strip() == "Your documents are ready"
+
+    package_url = next(part for part in screen["subquestionText"].split("(") if "not1more-package-to-send.pdf" in part)
+    package = api.download(package_url.split(")")[0].replace(server.url, ""))
+    pages = pdf_pages(package)
+    text = pdf_text(package)
+    letter_pages = pages - 5          # index 1 + cover sheet 1 + lease 2 + photo 1
+    assert letter_pages >= 1
+    index = text.split("Index", 1)[1]
+    assert f"Request to ICE ..." in index or "Request to ICE" in index
+    assert f"pages {letter_pages + 3}–{letter_pages + 4}" in index        # the two-page lease
+    assert f"pages {pages}–{pages}" in index                              # the photo, last
+    assert "Exhibit A: Lease & rent receipts <2019>" in index and "Exhibit B: Photo of the family" in index
+    assert f"{pages} / {pages}" in text and "A 123-456-789" in text
+    letter = docx_text(api.download(screen["attachments"][1]["url"]["docx"]))
+    assert "Exhibit A: Lease & rent receipts <2019>" in letter and "Exhibit B: Photo of the family" in letter

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from tests.support.documents import docx_text, pdf_text
+from tests.support.documents import docx_text, pdf_pages, pdf_text
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own background traffic has nowhere to go on this machine's closed network.
@@ -42,8 +42,8 @@ class Walk:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def at(self, heading: str) -> None:
-        expect(self.page.locator("#daMainQuestion")).to_have_text(heading)
+    def at(self, heading: str, seconds: float = 15) -> None:
+        expect(self.page.locator("#daMainQuestion")).to_have_text(heading, timeout=seconds * 1000)
 
     def cont(self) -> None:
         self.page.locator("#daform").get_by_role("button", name="Continue").click()
@@ -193,7 +193,21 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page):
     w.fill("Phone", "555-201-3344")
     w.cont()
 
-    w.at("Your documents are ready")
+    w.at("Which papers do you have?")
+    expect(page.get_by_role("radiogroup", name="Children’s birth certificates")).to_be_visible()   # a citizen child
+    page.get_by_role("radio", name="Have it").first.click()
+    w.cont()
+
+    w.at("Do you have papers to add to the request now?")
+    w.button("Not now")   # uploads: see test_api_walk.py::test_package_with_uploaded_papers
+
+    w.at("Your documents are ready", seconds=90)   # every document is assembled, PDFs by LibreOffice
+    expect(page.get_by_text("ERO information line")).to_be_visible()
+    package_href = page.get_by_role("link", name="One PDF to send").get_attribute("href")
+    package = page.request.get(package_href if package_href.startswith("http") else server.url + package_href)
+    assert package.ok and pdf_pages(package.body()) >= 3     # index, letter, cover sheet
+    assert "Privacy waiver cover sheet" in pdf_text(package.body())
+
     texts = {}
     for fmt in ("docx", "pdf"):
         # The link a person taps, fetched with the browser's own cookies (a PDF would

@@ -25,7 +25,9 @@ def documents(answers):
 def test_request_to_ice_for_each_branch(case):
     answers = case.answers()
     run, screen, docs = documents(answers)
-    assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials"}
+    assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials",
+                         "Supporting documents checklist", "Request for a support letter (English)",
+                         "Carta de apoyo, pedido (español)"}
     letter = docs["Request to ICE"]
     office = run.value("office(field_office)['name']")
     assert f"Field Office Director {office}" in letter
@@ -107,3 +109,37 @@ def test_documents_follow_a_changed_answer():
     run, screens = walk_to_summary({**answers, "hearing_date": ""}, run, stop=("documents screen",))
     letter = next(d for d in screens[-1].attachments if d.name == "Request to ICE").text
     assert "deferred action" in letter and "stay of removal" not in letter
+
+
+def test_checklist_fits_the_case_and_shows_what_is_missing():
+    answers = {**CASES[3].answers(), "doc_status": {"marriage_certificate": "have", "reference_letters": "have",
+                                                    "tax_records": "not_applicable"}}
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    asked = next(s for s in screens if s.id == "checklist status")
+    assert "doc_status['children_birth_certificates']" in asked.fields    # a citizen child
+    assert "doc_status['military_records']" not in asked.fields           # no military service
+    checklist = next(d for d in screens[-1].attachments if d.name == "Supporting documents checklist").text
+    assert "[x] have it: Marriage certificate" in checklist
+    assert "— does not apply: Tax returns" in checklist
+    assert "[ ] still needed: Children's birth certificates" in checklist
+    still = checklist.split("Still needed", 1)[1]
+    assert "Children's birth certificates" in still and "Marriage certificate" not in still
+
+
+def test_the_short_path_skips_the_checklist_questions():
+    run, screens = walk_to_summary(CASES[0].answers(), stop=("documents screen",))
+    assert "checklist status" not in [s.id for s in screens]
+    checklist = next(d for d in screens[-1].attachments if d.name == "Supporting documents checklist").text
+    assert "Reference letters" in checklist and "Immigration papers that show the A-number" in checklist
+
+
+def test_support_letter_requests_in_english_and_spanish():
+    run, screen, docs = documents(CASES[4].answers())
+    english = docs["Request for a support letter (English)"]
+    spanish = docs["Carta de apoyo, pedido (español)"]
+    for point in ("How you know José", "How long you have known José", "notary", "Ana Ruiz & <Co>"):
+        assert point in english, point
+    for point in ("Cómo conoce a José", "Desde hace cuánto tiempo", "notario", "Ana Ruiz & <Co>"):
+        assert point in spanish, point
+    for text in (english, spanish):
+        assert "A 123-456-789" not in text and "1988" not in text       # supporters get no private facts

@@ -5,6 +5,8 @@ from typing import Any
 
 import requests
 
+from tests.support.cases import answer_for
+
 
 class ApiError(AssertionError):
     pass
@@ -35,6 +37,15 @@ class ApiSession:
         return self._check(self.http.post(f"{self.url}/api/session", json={**self._ids(), "variables": variables},
                                           timeout=120))
 
+    def upload(self, variables: dict[str, Any], file_variable: str, path: Any, mimetype: str) -> dict[str, Any]:
+        """Answer a screen that asks for a file, as a multipart POST (docassemble's ``file_variables``)."""
+        import json
+        with open(path, "rb") as handle:
+            response = self.http.post(f"{self.url}/api/session", data={
+                **self._ids(), "variables": json.dumps(variables), "file_variables": json.dumps({"file0": file_variable}),
+            }, files={"file0": (str(path).rsplit("/", 1)[-1], handle, mimetype)}, timeout=120)
+        return self._check(response)
+
     def download(self, path: str) -> bytes:
         response = self.http.get(f"{self.url}{path}", params={"key": self.key, "i": self.interview,
                                                              "session": self.session, "secret": self.secret},
@@ -54,9 +65,18 @@ class ApiSession:
             fields = [f for f in screen.get("fields", []) if f.get("variable_name")]
             asked = [f["variable_name"] for f in fields]
             needed = [f["variable_name"] for f in fields if f.get("required", True)]
-            if not asked or not all(name in answers for name in needed):
+            if screen.get("question_variable_name"):   # a Continue that sets a variable
+                asked.append(screen["question_variable_name"])
+                needed.append(screen["question_variable_name"])
+            known = {}
+            for name in asked:
+                try:
+                    known[name] = answer_for(name, answers)
+                except KeyError:
+                    pass
+            if not asked or not all(name in known for name in needed):
                 return screen
-            screen = self.answer({name: answers[name] for name in asked if name in answers})
+            screen = self.answer(known)
             if screen.get("errors"):
                 raise ApiError(f"{screen.get('questionText')}: {screen['errors']}")
         raise ApiError(f"walk: still going after {max_steps} screens")

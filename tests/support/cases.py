@@ -46,7 +46,17 @@ def base_answers() -> dict[str, Any]:
         "officials_a_number_ok": False,
         "attorney_cleared": False, "attorney_reviewer": "", "attorney_reviewer_org": "", "attorney_review_date": "",
         "cleared_disclosures": {},
+        "checklist_reviewed": True, "exhibits.there_are_any": False,
     }
+
+
+def answer_for(name: str, answers: dict[str, Any]) -> Any:
+    """The answer to a field: from ``answers``; a checklist status not given there is "need"."""
+    if name in answers:
+        return answers[name]
+    if name.startswith("doc_status["):
+        return answers.get("doc_status", {}).get(name[len("doc_status['"):-2], "need")
+    raise KeyError(name)
 
 
 @dataclass(frozen=True)

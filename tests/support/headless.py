@@ -30,7 +30,19 @@ from typing import Any, Callable, Iterator
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("docassemble")
-_PDF_PLACEHOLDER = b"%PDF-1.4\n% headless: PDF conversion disabled\n%%EOF\n"
+_PDF_MARK = "headless: PDF conversion disabled"
+
+
+def _placeholder_pdf() -> bytes:
+    """A valid one-page blank PDF whose title says no conversion was made (so a package can still be built)."""
+    import io
+    import pikepdf
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(612, 792))
+    pdf.docinfo["/Title"] = _PDF_MARK
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return out.getvalue()
 _ROOT = tempfile.mkdtemp(prefix="da-headless-")  # numbered files + docassemble's temp files
 _FILES: dict[int, dict[str, Any]] = {}           # file number -> what file_number_finder returns
 _NUMBERS = itertools.count(1)
@@ -61,13 +73,26 @@ def _save_numbered_file(filename: str, orig_path: str, yaml_file_name: Any, uid:
     return number, _FILES[number]["extension"], _FILES[number]["mimetype"]
 
 
+def _file_info(number: int) -> dict:
+    """What the web app knows of a numbered file; a PDF's page count too, as the web app stores it."""
+    info = dict(_FILES.get(number, {}))
+    if info.get("extension") == "pdf" and os.path.exists(info["fullpath"]):
+        import pikepdf
+        try:
+            with pikepdf.open(info["fullpath"]) as pdf:
+                info["pages"] = len(pdf.pages)
+        except pikepdf.PdfError:  # not a real PDF (a bad upload): no page count, as in the web app
+            pass
+    return info
+
+
 def _file_finder(file_reference: Any, question: Any, folder: Any, package: Any, filename: Any,
                  return_nonexistent: Any, uids: Any) -> dict:
     """A file number, or a package file such as 'letter.docx' / 'pkg:data/templates/x.docx'."""
     from docassemble.base.functions import get_current_package, static_filename_path
     ref = str(file_reference)
     if ref.isdigit():
-        return dict(_FILES.get(int(ref), {"fullpath": None}))
+        return _file_info(int(ref)) or {"fullpath": None}
     if ":" not in ref:
         pkg = question.from_source.package if question is not None else package
         ref = f"{pkg or get_current_package() or 'docassemble.base'}:" + (
@@ -128,7 +153,7 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
     impls.update(
         get_ext_and_mimetype=lambda filename: _ext_and_mimetype(filename),
         get_new_file_number=_new_file_number, save_numbered_file=_save_numbered_file,
-        file_number_finder=lambda file_number, filename, uids, privileged: dict(_FILES.get(int(file_number), {})),
+        file_number_finder=lambda file_number, filename, uids, privileged: _file_info(int(file_number)),
         file_finder=_file_finder, to_text=to_text,
         url_finder=lambda file_reference, kwargs: f"headless://file/{file_reference}",
         url_for=lambda endpoint, kwargs: f"headless://{endpoint}",
@@ -168,7 +193,7 @@ def setup(config: dict[str, Any] | None = None) -> None:
         if _STATE["pdf"]:
             return real_word_to_pdf(in_file, in_format, out_file, *args, **kwargs)
         with open(out_file, "wb") as out:
-            out.write(_PDF_PLACEHOLDER)
+            out.write(_placeholder_pdf())
         return True
     parse.word_to_pdf = util.word_to_pdf = word_to_pdf
     _STATE["ready"] = True
@@ -191,7 +216,7 @@ class Document:
         path = self.files.get("pdf")
         if path is not None:
             with open(path, "rb") as fp:
-                if fp.read(len(_PDF_PLACEHOLDER)) == _PDF_PLACEHOLDER:
+                if _PDF_MARK.encode() in fp.read():
                     return None
         return path
 

@@ -74,3 +74,21 @@ def test_as_date_refuses_other_things():
 def test_true_keys_reads_a_plain_dict_or_nothing():
     assert true_keys({"a": True, "b": False, "c": True}) == ["a", "c"]
     assert true_keys(None) == [] and true_keys({}) == []
+
+
+def test_upload_path_reads_a_file_list_a_file_or_nothing():
+    from docassemble.notonemore.util import upload_path
+
+    class File:
+        def __init__(self, path):
+            self._path = path
+
+        def path(self):
+            return self._path
+
+    class FileList(list):
+        pass
+
+    assert upload_path(FileList([File("/a.pdf"), File("/b.pdf")])) == "/a.pdf"
+    assert upload_path(File("/c.png")) == "/c.png"
+    assert upload_path(FileList([])) is None and upload_path(None) is None

@@ -305,3 +305,21 @@ def test_ten_small_parts_take_under_a_second(tmp_path):
     result = build(tmp_path, parts)
     assert time.perf_counter() - start < 1.0
     assert result.pages == 1 + 4 * 2 + 6
+
+
+@pytest.mark.parametrize("number,label", [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")])
+def test_exhibit_letters(number, label):
+    assert package.exhibit_letter(number) == label
+
+
+def test_upload_problem_matches_what_packs(tmp_path):
+    text = tmp_path / "notes.pdf"
+    text.write_text("just words, not a PDF")
+    assert package.upload_problem(str(text)) == "not_pdf_or_image"
+    good = tmp_path / "ok.png"
+    from PIL import Image as _Image
+    _Image.new("RGB", (40, 30), "white").save(good)
+    assert package.upload_problem(str(good)) is None
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    assert package.upload_problem(str(broken)) == "unreadable"
