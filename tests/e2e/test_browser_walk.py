@@ -70,12 +70,36 @@ class Walk:
         # frame), and a tap during that move is lost.
         field.blur()
 
+    def upload(self, path) -> None:
+        """Choose a file, then wait until the upload widget has drawn it (it moves the page)."""
+        self.page.locator("input[type=file]").set_input_files(str(path))
+        expect(self.page.locator(".file-caption-name")).to_have_value(path.name)
+        expect(self.page.locator(".file-preview-frame").first).to_be_visible()
+        # The widget keeps growing its preview for a moment; a person looks at it before tapping on.
+        self.page.wait_for_timeout(1000)
+
     def refused(self, message: str) -> None:
         """The message is shown (and announced: docassemble marks errors with role=alert or aria-describedby)."""
         expect(self.page.get_by_text(message)).to_be_visible()
 
 
-def test_family_walks_a_final_order_case_to_its_documents(server, page):
+@pytest.fixture
+def fixtures(tmp_path):
+    """Uploads: a two-page PDF and a photo (PNG)."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+    pdf = tmp_path / "lease.pdf"
+    c = canvas.Canvas(str(pdf))
+    for n in (1, 2):
+        c.drawString(72, 720, f"Lease page {n}")
+        c.showPage()
+    c.save()
+    png = tmp_path / "family.png"
+    Image.new("RGB", (800, 600), (200, 180, 150)).save(png)
+    return {"pdf": pdf, "png": png}
+
+
+def test_family_walks_a_final_order_case_to_its_documents(server, page, fixtures):
     w = Walk(page)
     page.goto(server.interview_url)
     w.at("Who are you?")
@@ -199,15 +223,37 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page):
     w.cont()
 
     w.at("Do you have papers to add to the request now?")
-    w.button("Not now")   # uploads: see test_api_walk.py::test_package_with_uploaded_papers
+    w.button("Yes, add papers")
+    w.at("Add a paper (first one)")
+    w.fill("What is it?", "Lease & rent receipts <2019>")
+    page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("length_of_presence")
+    w.upload(fixtures["pdf"])
+    w.cont()
+    w.at("Do you have another paper to add?")
+    w.button("Yes")
+    w.at("Add a paper (second one)")
+    w.fill("What is it?", "Photo of the family")
+    page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("good_moral_character")
+    w.upload(fixtures["png"])
+    w.cont()
+    w.at("Do you have another paper to add?")
+    w.button("No, that is all")
 
     w.at("Your documents are ready", seconds=90)   # every document is assembled, PDFs by LibreOffice
     expect(page.get_by_text("ERO information line")).to_be_visible()
     package_href = page.get_by_role("link", name="One PDF to send").get_attribute("href")
     package = page.request.get(package_href if package_href.startswith("http") else server.url + package_href)
-    assert package.ok and pdf_pages(package.body()) >= 3     # index, letter, cover sheet
-    assert "Privacy waiver cover sheet" in pdf_text(package.body())
-
+    assert package.ok
+    pages = pdf_pages(package.body())
+    # index (1) + letter + cover sheet (1) + the 2-page PDF exhibit + the photo (1)
+    letter_pages = pages - 5
+    assert letter_pages >= 1
+    index = pdf_text(package.body()).split("Request to ICE", 1)[1][:600]
+    assert "Privacy waiver cover sheet" in index
+    assert f"Exhibit A: Lease & rent receipts <2019> ..." in index or "Exhibit A: Lease & rent receipts <2019>" in index
+    assert f"pages {letter_pages + 3}–{letter_pages + 4}" in index    # the two-page exhibit
+    assert f"pages {pages}–{pages}" in index                          # the photo, last
+    assert f"1 / {pages}" in pdf_text(package.body())
     texts = {}
     for fmt in ("docx", "pdf"):
         # The link a person taps, fetched with the browser's own cookies (a PDF would
