@@ -9,3 +9,22 @@ def server():
     running = server_control.start()
     yield running
     server_control.stop()
+
+
+@pytest.fixture
+def uploads(tmp_path):
+    """Papers to upload: a two-page PDF, a photo (PNG), and a text file that claims to be a PDF."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "lease.pdf"
+    c = canvas.Canvas(str(pdf))
+    for n in (1, 2):
+        c.drawString(72, 720, f"Lease page {n}")
+        c.showPage()
+    c.save()
+    png = tmp_path / "family.png"
+    Image.new("RGB", (1600, 1200), (200, 180, 150)).save(png)
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("just notes, not a PDF")
+    return {"pdf": pdf, "png": png, "fake": fake}

@@ -66,23 +66,9 @@ def test_an_advocate_keeps_many_cases_in_saved_sessions(server):
         assert f'{resumed["client"]["name"]["first"]} {resumed["client"]["name"]["last"]}' == full
 
 
-def test_package_with_uploaded_papers(server, tmp_path):
+def test_package_with_uploaded_papers(server, uploads):
     """Step 6 through the REST API: two papers uploaded, one PDF to send, its index and page numbers."""
-    import json
-
-    from PIL import Image
-    from reportlab.pdfgen import canvas
-
-    lease = tmp_path / "lease.pdf"
-    c = canvas.Canvas(str(lease))
-    for n in (1, 2):
-        c.drawString(72, 720, f"Lease page {n}")
-        c.showPage()
-    c.save()
-    fake = tmp_path / "notes.pdf"
-    fake.write_text("just notes, not a PDF")
-    photo = tmp_path / "family.png"
-    Image.new("RGB", (1600, 1200), (200, 180, 150)).save(photo)
+    lease, photo, fake = uploads["pdf"], uploads["png"], uploads["fake"]
 
     case = CASES[3]
     answers = {**case.answers(), "exhibits.there_are_any": True}

@@ -83,23 +83,7 @@ class Walk:
         expect(self.page.get_by_text(message)).to_be_visible()
 
 
-@pytest.fixture
-def fixtures(tmp_path):
-    """Uploads: a two-page PDF and a photo (PNG)."""
-    from PIL import Image
-    from reportlab.pdfgen import canvas
-    pdf = tmp_path / "lease.pdf"
-    c = canvas.Canvas(str(pdf))
-    for n in (1, 2):
-        c.drawString(72, 720, f"Lease page {n}")
-        c.showPage()
-    c.save()
-    png = tmp_path / "family.png"
-    Image.new("RGB", (800, 600), (200, 180, 150)).save(png)
-    return {"pdf": pdf, "png": png}
-
-
-def test_family_walks_a_final_order_case_to_its_documents(server, page, fixtures):
+def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads):
     w = Walk(page)
     page.goto(server.interview_url)
     w.at("Who are you?")
@@ -227,14 +211,14 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, fixtures
     w.at("Add a paper (first one)")
     w.fill("What is it?", "Lease & rent receipts <2019>")
     page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("length_of_presence")
-    w.upload(fixtures["pdf"])
+    w.upload(uploads["pdf"])
     w.cont()
     w.at("Do you have another paper to add?")
     w.button("Yes")
     w.at("Add a paper (second one)")
     w.fill("What is it?", "Photo of the family")
     page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("good_moral_character")
-    w.upload(fixtures["png"])
+    w.upload(uploads["png"])
     w.cont()
     w.at("Do you have another paper to add?")
     w.button("No, that is all")
