@@ -78,6 +78,15 @@ class Walk:
         # The widget keeps growing its preview for a moment; a person looks at it before tapping on.
         self.page.wait_for_timeout(1000)
 
+    def add_paper(self, ordinal: str, description: str, category: str, path) -> None:
+        """One paper on the "Add a paper" screen, up to the "another paper?" question."""
+        self.at(f"Add a paper ({ordinal} one)")
+        self.fill("What is it?", description)
+        self.page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option(category)
+        self.upload(path)
+        self.cont()
+        self.at("Do you have another paper to add?")
+
     def refused(self, message: str) -> None:
         """The message is shown (and announced: docassemble marks errors with role=alert or aria-describedby)."""
         expect(self.page.get_by_text(message)).to_be_visible()
@@ -208,19 +217,9 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
 
     w.at("Do you have papers to add to the request now?")
     w.button("Yes, add papers")
-    w.at("Add a paper (first one)")
-    w.fill("What is it?", "Lease & rent receipts <2019>")
-    page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("length_of_presence")
-    w.upload(uploads["pdf"])
-    w.cont()
-    w.at("Do you have another paper to add?")
+    w.add_paper("first", "Lease & rent receipts <2019>", "length_of_presence", uploads["pdf"])
     w.button("Yes")
-    w.at("Add a paper (second one)")
-    w.fill("What is it?", "Photo of the family")
-    page.get_by_label("Which part of the checklist does it prove?", exact=True).select_option("good_moral_character")
-    w.upload(uploads["png"])
-    w.cont()
-    w.at("Do you have another paper to add?")
+    w.add_paper("second", "Photo of the family", "good_moral_character", uploads["png"])
     w.button("No, that is all")
 
     w.at("Your documents are ready", seconds=90)   # every document is assembled, PDFs by LibreOffice

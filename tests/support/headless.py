@@ -345,7 +345,7 @@ class InterviewRun:
             for name, val in todo.items():
                 try:
                     old[name] = eval(name, self.user_dict)
-                except Exception:
+                except Exception:  # not defined yet: no old value to invalidate from
                     pass
                 if name.isidentifier():
                     self.user_dict[name] = copy.deepcopy(val)

@@ -86,9 +86,6 @@ def test_upload_path_reads_a_file_list_a_file_or_nothing():
         def path(self):
             return self._path
 
-    class FileList(list):
-        pass
-
-    assert upload_path(FileList([File("/a.pdf"), File("/b.pdf")])) == "/a.pdf"
+    assert upload_path([File("/a.pdf"), File("/b.pdf")]) == "/a.pdf"
     assert upload_path(File("/c.png")) == "/c.png"
-    assert upload_path(FileList([])) is None and upload_path(None) is None
+    assert upload_path([]) is None and upload_path(None) is None
