@@ -106,7 +106,8 @@ CASES = [
          {"intake_path": "bare_bones", "waiver_status": "not_signed"},
          ask_title="Lift the ICE hold", targets=("field office", "sheriff or police agency"),
          warnings=("48 hours",), urgency="hours",
-         seen=("intake path", "waiver plan", "local agency", "facility"), not_seen=HISTORY),
+         seen=("intake path", "waiver status and plan", "local agency", "facility"),
+         not_seen=HISTORY + ("locator", "evaluation screen", "case summary", "has attorney", "see an attorney first")),
     Case("detained, entered without inspection", "ice_detention_no_order",
          {"user_role": "advocate", "entry_method": "without_inspection", "hearing_date": day(40)},
          ask_title="Release from ICE detention", targets=("director of the local ICE ERO field office",),
@@ -121,7 +122,7 @@ CASES = [
          ask_title="Stay of removal", targets=("director of the local ICE ERO field office",),
          warnings=("Form I-246",), urgency="weeks",
          seen=("removal date", "check in date", "detained after a final order") + HISTORY,
-         not_seen=("intake path", "facility", "waiver plan")),
+         not_seen=("intake path", "facility", "waiver status and plan")),
     Case("in proceedings, at home", "in_proceedings_free",
          {"hearing_date": day(90), "client_state": "TX", "field_office": "houston"},
          ask_title="Deferred action", targets=("director of the local ICE ERO field office",),
@@ -129,6 +130,6 @@ CASES = [
          not_seen=("intake path", "facility", "local agency")),
     Case("not in proceedings", "not_in_proceedings", ask_title="No letter to ICE",
          warnings=("not in a deportation case",), absent=("Who decides",),
-         seen=("not in proceedings",), not_seen=("a number", "the ask", "waiver status") + HISTORY),
+         seen=("not in proceedings",), not_seen=("identity", "the ask", "waiver status", "waiver status and plan") + HISTORY),
 ]
 
