@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-__all__ = ["as_date", "true_keys", "upload_path"]
+__all__ = ["answers_fingerprint", "as_date", "true_keys", "upload_path"]
 
 
 def as_date(value: Any) -> Optional[_dt.date]:
@@ -41,3 +44,16 @@ def upload_path(upload: Any) -> Optional[str]:
     except IndexError:         # an empty list: nothing arrived
         return None
     return first.path()
+
+
+def answers_fingerprint(variables: Mapping[str, Any], leave_out: Iterable[str] = (), *, day: Optional[_dt.date] = None) -> str:
+    """A short hash of the answers (docassemble's ``all_variables(simplify=True)``) and the day.
+
+    Documents are assembled again only when it changes. ``leave_out`` names the variables the
+    documents themselves define (and docassemble's own ``nav``), so building them does not change it;
+    names starting with ``_`` are always left out.
+    """
+    skip = set(leave_out)
+    kept = {name: value for name, value in variables.items() if name not in skip and not name.startswith("_")}
+    text = json.dumps([str(day or _dt.date.today()), kept], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -105,10 +105,18 @@ def test_documents_follow_a_changed_answer():
     answers = CASES[3].answers()
     run, screens = walk_to_summary(answers, stop=("documents screen",))
     assert "stay of removal" in screens[-1].attachments[1].text
+    # shown again with the same answers: the same files, not assembled again
+    again = run.answer({}, mark_answered=False)   # the page loaded again
+    assert again.id == "documents screen"
+    assert [d.files for d in again.attachments] == [d.files for d in screens[-1].attachments]
     run.answer({"custody_status": "in_proceedings_free"})
     run, screens = walk_to_summary({**answers, "hearing_date": ""}, run, stop=("documents screen",))
     letter = next(d for d in screens[-1].attachments if d.name == "Request to ICE").text
     assert "deferred action" in letter and "stay of removal" not in letter
+    # a changed detail that is not the ask reaches the letter too
+    screen = run.answer({"signer_name": "Rosa Peña"}, mark_answered=False)
+    letter = next(d for d in screen.attachments if d.name == "Request to ICE").text
+    assert "Rosa Peña" in letter and "Ana Ruiz" not in letter
 
 
 def test_checklist_fits_the_case_and_shows_what_is_missing():

@@ -1,0 +1,19 @@
+
+
+def test_answers_fingerprint_follows_answers_and_the_day():
+    import datetime as dt
+
+    from docassemble.notonemore.util import answers_fingerprint
+    day = dt.date(2026, 11, 28)
+    answers = {"client": {"name": {"first": "Ana"}}, "custody_status": "final_order", "pd_letter": "file 1",
+               "_internal": {"steps": 3}}
+    same = answers_fingerprint(answers, ["pd_letter"], day=day)
+    assert len(same) == 16
+    # the documents' own variables and docassemble's internals do not count
+    assert answers_fingerprint({**answers, "pd_letter": "file 2", "_internal": {"steps": 9}}, ["pd_letter"], day=day) == same
+    # an answer, a nested answer, or the day does
+    assert answers_fingerprint({**answers, "custody_status": "ice_detention_no_order"}, ["pd_letter"], day=day) != same
+    assert answers_fingerprint({**answers, "client": {"name": {"first": "Ann"}}}, ["pd_letter"], day=day) != same
+    assert answers_fingerprint(answers, ["pd_letter"], day=day + dt.timedelta(days=1)) != same
+    # key order does not
+    assert answers_fingerprint(dict(reversed(list(answers.items()))), ["pd_letter"], day=day) == same
