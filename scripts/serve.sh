@@ -54,6 +54,28 @@ if ! redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1; then
   for _ in $(seq 50); do redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
 fi
 
+# --- unoserver: one LibreOffice kept running, conversions queued -----------------
+# docassemble's own LibreOffice call starts a new office per PDF (about 1.3 s) and guards it
+# with a 4-second lock that breaks under load; unoserver converts in about 0.4 s, one at a time.
+UNOCONVERT="$NOM_RUN/unoconvert"
+cat >"$UNOCONVERT" <<SH
+#!/bin/sh
+# docassemble's "unoconvert path": the unoserver client, pointed at this instance's port.
+exec env PYTHONPATH="$NOM_HOME/unoserver" /usr/bin/python3 -c 'import sys; from unoserver.client import converter_main; sys.exit(converter_main())' --host 127.0.0.1 --port $NOM_UNO_PORT "\$@"
+SH
+chmod +x "$UNOCONVERT"
+unopid="$NOM_RUN/unoserver.pid"
+if ! { [ -f "$unopid" ] && kill -0 "$(cat "$unopid")" 2>/dev/null; }; then
+  mkdir -p "$NOM_STATE/uno-home"
+  HOME="$NOM_STATE/uno-home" PYTHONPATH="$NOM_HOME/unoserver" setsid /usr/bin/python3 -m unoserver.server \
+    --interface 127.0.0.1 --port "$NOM_UNO_PORT" --uno-port "$NOM_UNO_OFFICE_PORT" \
+    --user-installation "$NOM_STATE/uno-home/profile" \
+    >"$NOM_LOGS/unoserver.log" 2>&1 </dev/null &
+  echo $! >"$unopid"
+  for _ in $(seq 120); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
+  grep -q "Started" "$NOM_LOGS/unoserver.log" || { echo "serve: unoserver did not start; see $NOM_LOGS/unoserver.log" >&2; exit 1; }
+fi
+
 # --- docassemble's configuration -------------------------------------------------
 cat >"$DA_CONFIG_FILE.new" <<YAML
 # Written by scripts/serve.sh on each start; edit that script, not this file.
@@ -83,6 +105,8 @@ celery flask log: $NOM_LOGS/celery-flask.log
 web server certificate directory: $DA_ROOT/certs
 cert install directory: $DA_ROOT/certs-installed
 libreoffice macro file: $HOME/.config/libreoffice/4/user/basic/Standard/Module1.xba
+enable unoconv: True
+unoconvert path: $UNOCONVERT
 allow demo: True
 enable playground: False
 YAML

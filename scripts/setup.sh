@@ -11,6 +11,7 @@ APT_PACKAGES=(
   libldap2-dev libsasl2-dev libzbar0      # docassemble.webapp's native needs
   postgresql redis-server                 # the real database and cache, run on loopback
   libreoffice-writer-nogui fonts-dejavu-core   # DOCX -> PDF
+  python3-uno                             # LibreOffice's Python bridge, for the unoserver converter
   wordnet-base wordnet-sense-index        # NLTK's WordNet, offline
   locales                                 # locale sources for localedef
   pandoc                                  # docassemble enables LibreOffice only when pandoc is on PATH
@@ -48,6 +49,14 @@ if [ "$(cat "$req_stamp" 2>/dev/null)" != "$req_sha" ]; then
   "$NOM_VENV/bin/pip" install --no-deps -e "$NOM_ROOT" >>"$NOM_HOME/pip.log" 2>&1 \
     || { echo "setup: installing the package failed, see $NOM_HOME/pip.log" >&2; exit 1; }
   echo "$req_sha" >"$req_stamp"
+fi
+
+# unoserver keeps one LibreOffice running for PDF conversion (Debian's python3 has its uno module).
+UNOSERVER_VERSION=3.7
+if [ ! -f "$NOM_HOME/unoserver/unoserver-$UNOSERVER_VERSION.dist-info/METADATA" ]; then
+  rm -rf "$NOM_HOME/unoserver"
+  "$NOM_VENV/bin/pip" install -q --no-deps --target "$NOM_HOME/unoserver" "unoserver==$UNOSERVER_VERSION" >>"$NOM_HOME/pip.log" 2>&1 \
+    || { echo "setup: installing unoserver failed, see $NOM_HOME/pip.log" >&2; exit 1; }
 fi
 
 # NLTK corpora built from Debian's WordNet (docassemble would try to download them).

@@ -17,6 +17,17 @@ stop_pid() {  # name pidfile
   rm -f "$pidfile"
 }
 stop_pid docassemble "$NOM_RUN/gunicorn.pid"
+# unoserver was started in its own process group (setsid): stop it and its LibreOffice together.
+if [ -f "$NOM_RUN/unoserver.pid" ]; then
+  unopid=$(cat "$NOM_RUN/unoserver.pid")
+  if kill -0 "$unopid" 2>/dev/null; then
+    kill -- "-$unopid" 2>/dev/null || kill "$unopid"
+    for _ in $(seq 100); do kill -0 "$unopid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$unopid" 2>/dev/null && kill -9 -- "-$unopid" 2>/dev/null
+    echo "stop: unoserver stopped (pid $unopid)"
+  fi
+  rm -f "$NOM_RUN/unoserver.pid"
+fi
 stop_pid redis "$NOM_RUN/redis.pid"
 if [ -s "$PGDATA/postmaster.pid" ]; then
   if [ "$(id -u)" -eq 0 ]; then

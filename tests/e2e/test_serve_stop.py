@@ -8,7 +8,7 @@ from tests.support.api import ApiSession
 
 def _pids(state):
     run = state / "run"
-    pids = {name: int((run / f"{name}.pid").read_text()) for name in ("gunicorn", "redis")}
+    pids = {name: int((run / f"{name}.pid").read_text()) for name in ("gunicorn", "redis", "unoserver")}
     pids["postgres"] = int((state / "pgdata" / "postmaster.pid").read_text().split()[0])
     return pids
 
@@ -40,7 +40,8 @@ def test_second_serve_keeps_processes_and_stop_ends_them(server):
     server_control.stop()
     env = server_control.test_env()
     assert not any(_alive(pid) for pid in before.values()), before
-    for port in (env["NOM_WEB_PORT"], env["NOM_REDIS_PORT"], env["NOM_PG_PORT"]):
+    uno_ports = (int(env["NOM_WEB_PORT"]) + 1000, int(env["NOM_WEB_PORT"]) + 2000)   # scripts/env.sh
+    for port in (env["NOM_WEB_PORT"], env["NOM_REDIS_PORT"], env["NOM_PG_PORT"], *uno_ports):
         assert not _port_open(port), port
     leftover = subprocess.run(["pgrep", "-f", str(server.state)], capture_output=True, text=True).stdout
     assert leftover.strip() == "", leftover

@@ -192,3 +192,10 @@ def test_docs_answers_lists_every_variable_the_interview_asks():
     documented = set(re.findall(r"`([a-z_][a-z0-9_.\[\]]*)`", (QUESTIONS.parents[3] / "docs" / "answers.md").read_text()))
     assert len(asked) > 30
     assert asked - documented == set()
+
+
+def test_consent_sent_with_only_the_agreed_audiences_means_no_to_the_others():
+    run, screens = walk_to_summary({**CASES[3].answers(), "consent": {"advocate": True}})
+    assert screens[-1].id == "case summary"
+    assert run.value("consent['ice']") is False and run.value("consent['public']") is False
+    assert "Consent to send the case to ICE" in text_of(screens[-1])

@@ -1,0 +1,74 @@
+"""What keeps a case safe on the real server: answers encrypted in the database, a case that
+survives a restart, and twenty cases at once that never see each other's names."""
+from __future__ import annotations
+
+import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+
+from tests.support import server as server_control
+from tests.support.api import ApiSession
+from tests.support.cases import CASES
+from tests.support.documents import docx_text
+
+
+def database_dump(server) -> str:
+    """Every row of docassemble's database, as text (pg_dump --data-only)."""
+    env = {**os.environ, "PGPASSWORD": (server.state / "config" / "db_password").read_text().strip()}
+    port = server_control.test_env()["NOM_PG_PORT"]
+    return subprocess.run([f"{env['PGBIN']}/pg_dump", "-h", "127.0.0.1", "-p", port, "-U", "docassemble",
+                           "--data-only", "docassemble"], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def handed_over(n: int, consent: dict[str, bool]) -> dict:
+    """A whole final-order case, with a name and A-number of its own."""
+    answers = {k: v for k, v in CASES[3].answers().items() if k != "case_summary_reviewed" and not k.startswith("exhibits")}
+    answers.update({"client.name.first": f"Zorabel{n:02d}", "client.name.last": f"Quintanilla{n:02d}",
+                    "client.a_number": f"A24681{n:03d}", "consent": consent})
+    return answers
+
+
+def test_answers_are_encrypted_in_the_database(server):
+    api = ApiSession(server.url, server.api_key, server.interview)
+    screen = api.answer(handed_over(99, {"advocate": True, "ice": True}))
+    assert screen["questionText"] == "Case summary"
+    assert "Zorabel99 Quintanilla99" in " ".join(f.get("helptext", "") for f in screen["fields"])   # it was stored
+    dump = database_dump(server)
+    assert api.session in dump                      # the case is in this database...
+    for secret in ("24681099", "24-681-099", "Zorabel99", "Quintanilla99", "1988-04-12"):
+        assert secret not in dump, secret           # ...but none of its answers can be read there
+
+
+def test_a_case_survives_a_server_restart(server):
+    api = ApiSession(server.url, server.api_key, server.interview)
+    answers = handed_over(98, {"advocate": True})
+    del answers["signer_phone"]
+    first = {k: answers[k] for k in ("user_role", "client.name.first", "client.name.last",
+                                     "roles_and_limits_acknowledged", "consent", "custody_status")}
+    before = api.answer(first)
+    server_control.stop()
+    server_control.start()
+    after = api.question()
+    assert after["questionText"] == before["questionText"]
+    summary = api.walk(answers)
+    assert summary["questionText"] == "Case summary"
+    assert "Zorabel98 Quintanilla98" in " ".join(f.get("helptext", "") for f in summary["fields"])
+
+
+def test_twenty_cases_at_once_keep_to_themselves(server):
+    def one_case(n: int) -> tuple[int, str]:
+        api = ApiSession(server.url, server.api_key, server.interview)
+        answers = handed_over(n, {"advocate": True})
+        assert api.answer(answers)["questionText"] == "Case summary"
+        api.answer({"case_summary_reviewed": True})
+        screen = api.walk(answers)
+        assert screen["questionText"].strip() == "Your documents are ready", screen["questionText"]
+        return n, docx_text(api.download(screen["attachments"][0]["url"]["docx"]))
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(one_case, range(20)))   # an error in any case fails the test
+    assert len(results) == 20
+    for n, text in results:
+        assert f"Zorabel{n:02d} Quintanilla{n:02d}" in text
+        others = [m for m in range(20) if m != n and f"Zorabel{m:02d}" in text]
+        assert others == [], (n, others)
