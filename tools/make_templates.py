@@ -75,6 +75,13 @@ def _lines(doc: Document, items: str, style: str | None = None) -> None:
     doc.add_paragraph("{%p endfor %}")
 
 
+def _draft_header(doc: Document) -> None:
+    """"DRAFT – for attorney review" at the top of every page until an attorney's review is recorded."""
+    header = doc.sections[0].header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.add_run("{{ draft_mark }}").bold = True
+
+
 def _signature(doc: Document) -> None:
     doc.add_paragraph("Sincerely,")
     doc.add_paragraph("")
@@ -86,6 +93,7 @@ def _signature(doc: Document) -> None:
 def pd_letter() -> Document:
     """Step 5: the prosecutorial-discretion request to the ICE field office (three parts)."""
     doc = _base()
+    _draft_header(doc)
     doc.add_paragraph("{{ today_date }}")
     doc.add_paragraph("Field Office Director\n{{ office(field_office)['name'] }}\n"
                       "U.S. Immigration and Customs Enforcement\nEnforcement and Removal Operations")
@@ -101,7 +109,7 @@ def pd_letter() -> Document:
     doc.add_heading("I. Who is writing and what we ask", level=2)
     doc.add_paragraph("{{ intro_line }}")
     _lines(doc, "ask_lines")
-    doc.add_paragraph("{{ name }} was born in {{ country_name(client.country_of_birth) }} on {{ format_date(client.birthdate) }}.")
+    doc.add_paragraph("{{ born_line }}")
     doc.add_heading("II. Reasons to use discretion", level=2)
     _lines(doc, "factor_lines", "List Bullet")
     _lines(doc, "detail_lines")
@@ -122,6 +130,7 @@ def pd_letter() -> Document:
 def officials_letter() -> Document:
     """Step 5: the shorter letter for elected officials: no date of birth, no address, no private history."""
     doc = _base()
+    _draft_header(doc)
     doc.add_paragraph("{{ today_date }}")
     p = doc.add_paragraph()
     p.add_run("Re: Please help {{ officials_ref }}").bold = True
@@ -147,6 +156,7 @@ def officials_letter() -> Document:
 def waiver_cover() -> Document:
     """Step 6: a one-page transmittal for the privacy waiver (not a copy of the form)."""
     doc = _base()
+    _draft_header(doc)
     doc.add_heading("Privacy waiver: cover sheet", level=1)
     doc.add_paragraph("Form: {{ fact('privacy_waiver_form').value }}. Use the current form from "
                       "{{ fact('privacy_waiver_form')['source'] }} (checked {{ format_date(fact('privacy_waiver_form').verified) }}).")
@@ -165,6 +175,31 @@ def waiver_cover() -> Document:
     doc.add_paragraph("{%p endif %}")
     doc.add_heading("Send it with the request to", level=2)
     doc.add_paragraph("Field Office Director, {{ office(field_office)['name'] }}, ICE Enforcement and Removal Operations")
+    return doc
+
+
+def attorney_review_sheet() -> Document:
+    """For the attorney who reviews the case: the facts, the ask, every risk, and what could be disclosed."""
+    doc = _base()
+    doc.add_heading("Attorney review sheet", level=1)
+    doc.add_paragraph().add_run("Confidential: for the reviewing attorney. Do not send to ICE or publish.").bold = True
+    doc.add_paragraph("Prepared on {{ today_date }} by the {{ role_words[user_role] }}.")
+    doc.add_heading("The case", level=2)
+    _lines(doc, "review_case_lines")
+    doc.add_heading("The ask", level=2)
+    doc.add_paragraph("{{ ask_words[ask.code]['title'] }}, to the Field Office Director, {{ office(field_office)['name'] }}"
+                      "{% if ask.code == 'lift_ice_hold' %}, and to {{ local_agency_name }}{% endif %}.")
+    doc.add_paragraph("{%p if bare_bones %}")
+    doc.add_paragraph("This is a short first request; the history questions have not been asked yet.")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_heading("Risk flags", level=2)
+    _lines(doc, "review_flags", "List Bullet")
+    doc.add_heading("Private facts the letter would disclose if cleared", level=2)
+    _lines(doc, "review_disclosures", "List Bullet")
+    doc.add_heading("Review", level=2)
+    _lines(doc, "review_status_lines")
+    doc.add_paragraph("Attorney's name: ______________________  Bar number or organization: ______________________")
+    doc.add_paragraph("Date: ____________  Signature: ______________________")
     return doc
 
 
@@ -241,6 +276,7 @@ BUILDERS = {
     "pd_letter.docx": pd_letter,
     "officials_letter.docx": officials_letter,
     "waiver_cover.docx": waiver_cover,
+    "attorney_review_sheet.docx": attorney_review_sheet,
     "checklist.docx": checklist,
     "reference_request_en.docx": reference_request_en,
     "reference_request_es.docx": reference_request_es,

@@ -27,8 +27,9 @@ def test_request_to_ice_for_each_branch(case):
     run, screen, docs = documents(answers)
     assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials",
                          "Supporting documents checklist", "Request for a support letter (English)",
-                         "Carta de apoyo, pedido (español)"}
+                         "Carta de apoyo, pedido (español)", "Attorney review sheet"}
     letter = docs["Request to ICE"]
+    assert letter.startswith("DRAFT – for attorney review")    # no review recorded
     office = run.value("office(field_office)['name']")
     assert f"Field Office Director {office}" in letter
     assert "Re: Request for prosecutorial discretion for José O'Brien & <Núñez>, A 123-456-789" in letter
@@ -88,6 +89,7 @@ def test_no_consent_means_no_letter():
     run, screen, docs = documents(answers)
     assert set(docs) == {"The ask"}
     assert "No letter to ICE" in screen.subquestion
+    assert "Attorney review" not in screen.subquestion
 
 
 def test_waiver_cover_sheet_for_a_detained_person():
@@ -151,3 +153,41 @@ def test_support_letter_requests_in_english_and_spanish():
         assert point in spanish, point
     for text in (english, spanish):
         assert "A 123-456-789" not in text and "1988" not in text       # supporters get no private facts
+
+
+def test_letters_say_draft_until_an_attorney_review_is_recorded():
+    answers = {**CASES[1].answers(), "private_history": {"arrests": True, "prior_removal": True},
+               "private_history_details": "Removed in 2009."}
+    run, screen, docs = documents(answers)
+    assert "Attorney review: not recorded" in screen.subquestion
+    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
+        assert docs[name].startswith("DRAFT – for attorney review"), name
+    sheet = docs["Attorney review sheet"]
+    assert "Confidential: for the reviewing attorney" in sheet
+    assert "Person: José O'Brien & <Núñez>, A 123-456-789" in sheet and "April 12, 1988" in sheet
+    assert "Release from ICE detention, to the Field Office Director, San Diego Field Office." in sheet
+    for flag in ("Arrests or convictions", "Was deported before", "Came in without being checked by an officer"):
+        assert flag in sheet, flag
+    assert "Arrests: not cleared, kept out of every document" in sheet
+    assert "A past deportation: not cleared, kept out of every document" in sheet
+    assert "Not reviewed yet." in sheet
+    assert "2009" not in docs["Request to ICE"]
+
+    asked = run.action("record_attorney_review")
+    assert asked.id == "attorney review of the documents"
+    screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
+                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-20"})
+    assert screen.id == "documents screen"
+    assert "Lic. Marta Díaz (Bar 12345) reviewed them on November 20, 2026" in screen.subquestion
+    docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
+    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
+        assert "DRAFT" not in docs[name], name
+    assert "Reviewed by Lic. Marta Díaz, Bar 12345, on November 20, 2026." in docs["Attorney review sheet"]
+
+
+def test_the_review_sheet_for_a_short_first_request():
+    run, screen, docs = documents(CASES[0].answers())
+    sheet = docs["Attorney review sheet"]
+    assert "This is a short first request" in sheet
+    assert "Not asked yet (short first request)" in sheet
+    assert "San Diego County Sheriff" in sheet

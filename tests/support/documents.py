@@ -16,7 +16,9 @@ def docx_text(data: bytes | str | Path) -> str:
     """A DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
     parts = [p for p in Document(io.BytesIO(data) if isinstance(data, bytes) else str(data)).part.package.iter_parts()
              if re.search(r"/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", str(p.partname))]
-    parts.sort(key=lambda p: (not str(p.partname).endswith("/document.xml"), str(p.partname)))
+    # in reading order: page headers, the body, then footers and notes
+    parts.sort(key=lambda p: ("/header" not in str(p.partname), not str(p.partname).endswith("/document.xml"),
+                              str(p.partname)))
     pieces = {qn("w:tab"): "\t", qn("w:br"): "\n"}
     return "\n".join("".join(pieces.get(node.tag, node.text or "")
                              for node in para.iter(qn("w:t"), qn("w:tab"), qn("w:br")))
