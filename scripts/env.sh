@@ -12,9 +12,10 @@ export NOM_RUN="$NOM_STATE/run"
 export NOM_PG_PORT="${NOM_PG_PORT:-54329}"
 export NOM_REDIS_PORT="${NOM_REDIS_PORT:-63799}"
 export NOM_WEB_PORT="${NOM_WEB_PORT:-8089}"
-# unoserver (PDF conversion): its XML-RPC port and LibreOffice's own, derived from the web port.
-export NOM_UNO_PORT="${NOM_UNO_PORT:-$((NOM_WEB_PORT + 1000))}"
-export NOM_UNO_OFFICE_PORT="${NOM_UNO_OFFICE_PORT:-$((NOM_WEB_PORT + 2000))}"
+# unoserver (PDF conversion): its XML-RPC port and LibreOffice's own, always derived from the
+# web port (never inherited, so a copy started with another NOM_WEB_PORT gets its own).
+export NOM_UNO_PORT="$((NOM_WEB_PORT + 1000))"
+export NOM_UNO_OFFICE_PORT="$((NOM_WEB_PORT + 2000))"
 # NOM_DEBUG=True shows YAML source and tracebacks on screens (development only).
 export NOM_DEBUG="${NOM_DEBUG:-False}"
 export NOM_URL="http://127.0.0.1:$NOM_WEB_PORT"

@@ -73,7 +73,10 @@ if ! { [ -f "$unopid" ] && kill -0 "$(cat "$unopid")" 2>/dev/null; }; then
     >"$NOM_LOGS/unoserver.log" 2>&1 </dev/null &
   echo $! >"$unopid"
   for _ in $(seq 120); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
-  grep -q "Started" "$NOM_LOGS/unoserver.log" || { echo "serve: unoserver did not start; see $NOM_LOGS/unoserver.log" >&2; exit 1; }
+  if ! grep -q "Started" "$NOM_LOGS/unoserver.log"; then
+    kill -9 -- "-$(cat "$unopid")" 2>/dev/null; rm -f "$unopid"   # and the LibreOffice it may have started
+    echo "serve: unoserver did not start on port $NOM_UNO_PORT; see $NOM_LOGS/unoserver.log" >&2; exit 1
+  fi
 fi
 
 # --- docassemble's configuration -------------------------------------------------

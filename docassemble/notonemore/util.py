@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional
 
-__all__ = ["answers_fingerprint", "as_date", "true_keys", "upload_path"]
+__all__ = ["answers_fingerprint", "as_date", "defuse_ooxml", "true_keys", "upload_path"]
 
 
 def as_date(value: Any) -> Optional[_dt.date]:
@@ -57,3 +57,16 @@ def answers_fingerprint(variables: Mapping[str, Any], leave_out: Iterable[str] =
     kept = {name: value for name, value in variables.items() if name not in skip and not name.startswith("_")}
     text = json.dumps([str(day or _dt.date.today()), kept], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def defuse_ooxml(text: Any) -> Any:
+    """Typed text that looks like Word's XML (``</w:t>``, ``<w:r>``) made plain again.
+
+    docassemble inserts a value into a DOCX unescaped when it contains ``<w:r>`` or ``</w:t>``
+    (so code can add raw runs); a person or an intake system typing that would break the document.
+    A zero-width space after ``<`` keeps the text as typed and lets it be escaped like any other.
+    Anything that is not a string is returned as it is.
+    """
+    if not isinstance(text, str) or "<" not in text:
+        return text
+    return text.replace("</w:", "<\u200b/w:").replace("<w:", "<\u200bw:")

@@ -40,6 +40,7 @@ def test_markup_and_template_syntax_in_a_name_stay_text(server, page):
     w.at("Who may we share the case with?")
     expect(page.get_by_role("checkbox", name="The advocate or organization helping me", exact=True)).to_be_checked()
     page.go_back()
+    w.at("What a campaign can and cannot do")
     page.go_back()
     w.at("What is the name of the person facing deportation?")
     expect(page.get_by_label("First name", exact=True)).to_have_value("${ 7*7 }")

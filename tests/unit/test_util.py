@@ -17,3 +17,11 @@ def test_answers_fingerprint_follows_answers_and_the_day():
     assert answers_fingerprint(answers, ["pd_letter"], day=day + dt.timedelta(days=1)) != same
     # key order does not
     assert answers_fingerprint(dict(reversed(list(answers.items()))), ["pd_letter"], day=day) == same
+
+
+def test_defuse_ooxml():
+    from docassemble.notonemore.util import defuse_ooxml
+    assert defuse_ooxml("a </w:t></w:r><w:r><w:t> b") == "a <\u200b/w:t><\u200b/w:r><\u200bw:r><\u200bw:t> b"
+    assert defuse_ooxml("O'Brien & <Núñez>") == "O'Brien & <Núñez>"
+    assert defuse_ooxml(None) is None and defuse_ooxml(7) == 7
+    assert defuse_ooxml(defuse_ooxml("</w:p>")) == defuse_ooxml("</w:p>")
