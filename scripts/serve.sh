@@ -108,6 +108,8 @@ celery flask log: $NOM_LOGS/celery-flask.log
 web server certificate directory: $DA_ROOT/certs
 cert install directory: $DA_ROOT/certs-installed
 libreoffice macro file: $HOME/.config/libreoffice/4/user/basic/Standard/Module1.xba
+# uploads up to 60 MB reach the interview, which refuses files over 20 MB with a message
+maximum content length: 62914560
 enable unoconv: True
 unoconvert path: $UNOCONVERT
 allow demo: True

@@ -293,11 +293,16 @@ def build_package(parts: Sequence[Part], out_path: str, *, heading: str, index_t
 
 
 
+MAX_UPLOAD_MB = 20
+
+
 def upload_problem(path: str) -> Optional[str]:
-    """A refusal code for one uploaded file (``not_pdf_or_image``, ``unreadable``, ``encrypted``), or None.
+    """A refusal code for one uploaded file (``too_big``, ``not_pdf_or_image``, ``unreadable``, ``encrypted``), or None.
 
     The file is opened the way ``build_package`` opens a part, so what passes here packs later.
     """
+    if os.path.getsize(path) > MAX_UPLOAD_MB * 1024 * 1024:
+        return "too_big"
     try:
         pdf, _sizes = _load(Part(title="", path=path, section="exhibit"), 0)
         pdf.close()

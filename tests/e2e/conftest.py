@@ -13,7 +13,7 @@ def server():
 
 @pytest.fixture
 def uploads(tmp_path):
-    """Papers to upload: a two-page PDF, a photo (PNG), and a text file that claims to be a PDF."""
+    """Papers to upload: a two-page PDF, a photo (PNG), a text file that claims to be a PDF, a 21 MB PDF."""
     from PIL import Image
     from reportlab.pdfgen import canvas
 
@@ -27,4 +27,8 @@ def uploads(tmp_path):
     Image.new("RGB", (1600, 1200), (200, 180, 150)).save(png)
     fake = tmp_path / "notes.pdf"
     fake.write_text("just notes, not a PDF")
-    return {"pdf": pdf, "png": png, "fake": fake}
+    big = tmp_path / "scan.pdf"      # a real PDF over the 20 MB limit
+    with open(big, "wb") as handle:
+        handle.write(pdf.read_bytes())
+        handle.write(b"%" + b"0" * (21 * 1024 * 1024) + b"\n")
+    return {"pdf": pdf, "png": png, "fake": fake, "big": big}

@@ -83,6 +83,9 @@ def test_package_with_uploaded_papers(server, uploads):
 
     screen = upload(0, "Lease & rent receipts <2019>", "length_of_presence", fake, "application/pdf")
     assert "This file is not a PDF, JPEG or PNG." in screen["subquestionText"]      # refused, said why
+    screen = upload(0, "Lease & rent receipts <2019>", "length_of_presence", uploads["big"], "application/pdf")
+    assert "This file is bigger than 20 MB." in screen["subquestionText"]            # refused, said why
+    assert api.question()["fields"][0]["default"] == "Lease & rent receipts <2019>"  # the rest kept
     screen = upload(0, "Lease & rent receipts <2019>", "length_of_presence", lease, "application/pdf")
     assert screen["questionText"].strip() == "Do you have another paper to add?"
     api.answer({"exhibits.there_is_another": True})

@@ -323,3 +323,10 @@ def test_upload_problem_matches_what_packs(tmp_path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4\n garbage")
     assert package.upload_problem(str(broken)) == "unreadable"
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_opened(tmp_path):
+    big = tmp_path / "scan.pdf"
+    with open(big, "wb") as handle:
+        handle.truncate(package.MAX_UPLOAD_MB * 1024 * 1024 + 1)   # sparse: no time spent writing
+    assert package.upload_problem(str(big)) == "too_big"
