@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from tests.support import server as server_control
@@ -37,6 +38,13 @@ def test_answers_are_encrypted_in_the_database(server):
     assert api.session in dump                      # the case is in this database...
     for secret in ("24681099", "24-681-099", "Zorabel99", "Quintanilla99", "1988-04-12"):
         assert secret not in dump, secret           # ...but none of its answers can be read there
+    time.sleep(1.5)                                 # Redis writes its append-only file each second
+    for folder in ("redis", "logs"):                # nor in Redis's files or the logs
+        for path in (server.state / folder).rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                for secret in (b"24681099", b"Zorabel99", b"Quintanilla99"):
+                    assert secret not in data, (path, secret)
 
 
 def test_a_case_survives_a_server_restart(server):
