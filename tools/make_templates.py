@@ -115,8 +115,7 @@ def pd_letter() -> Document:
     _lines(doc, "detail_lines")
     _lines(doc, "disclosure_lines")
     doc.add_heading("III. Closing", level=2)
-    doc.add_paragraph("{{ name }} has given consent to this request and to sharing this information with ICE. "
-                      "{{ waiver_line }}")
+    doc.add_paragraph("{{ consent_line }} {{ waiver_line }}")
     doc.add_paragraph("{%p if user_role == 'advocate' %}")
     doc.add_paragraph("We are not attorneys and do not represent {{ name }} in the removal case.")
     doc.add_paragraph("{%p endif %}")
@@ -135,14 +134,14 @@ def officials_letter() -> Document:
     p = doc.add_paragraph()
     p.add_run("Re: Please help {{ officials_ref }}").bold = True
     doc.add_paragraph("Dear elected official:")
-    doc.add_paragraph("{{ intro_line }} We ask your office to write to or call the Field Office Director of the "
+    doc.add_paragraph("{{ intro_line }} {{ we }} ask your office to write to or call the Field Office Director of the "
                       "{{ office(field_office)['name'] }} of ICE Enforcement and Removal Operations and support "
                       "this request: {{ ask_words[ask.code]['title'] }}.")
     _lines(doc, "ask_lines")
     doc.add_heading("Why we ask", level=2)
     _lines(doc, "factor_lines", "List Bullet")
     doc.add_paragraph("{%p if cleared_any %}")
-    doc.add_paragraph("There are matters in {{ name }}'s past that an immigration attorney has reviewed. "
+    doc.add_paragraph("There are matters in {{ poss }} past that an immigration attorney has reviewed. "
                       "ICE has the details.")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph().add_run("Your office may need its own privacy release. Many offices ask the person, "

@@ -10,7 +10,7 @@ LETTER_CASES = [c for c in CASES if c.custody_status != "not_in_proceedings"]
 ASK_SENTENCE = {
     "jail_with_ice_hold": "lift the immigration detainer (ICE hold)",
     "ice_detention_no_order": "release José O'Brien & <Núñez>, held at Otay Mesa Detention Center, San Diego, from ICE custody",
-    "final_order": "grant José O'Brien & <Núñez> a stay of removal",
+    "final_order": "I ask that you grant me a stay of removal",       # the person writes: first person
     "in_proceedings_free": "grant José O'Brien & <Núñez> deferred action",
 }
 
@@ -35,10 +35,15 @@ def test_request_to_ice_for_each_branch(case):
     assert "Re: Request for prosecutorial discretion for José O'Brien & <Núñez>, A 123-456-789" in letter
     assert ASK_SENTENCE[case.custody_status] in letter
     assert ("consider granting deferred action" in letter) is (case.custody_status != "in_proceedings_free")
-    assert "has a child who is a U.S. citizen" in letter or case.changes.get("intake_path") == "bare_bones"
+    assert "a child who is a U.S. citizen" in letter or case.changes.get("intake_path") == "bare_bones"
     assert "born in Mexico on April 12, 1988" in letter          # ICE gets the date of birth
+    if answers["user_role"] == "person":
+        assert "I am writing about my own case." in letter and "I was born in Mexico" in letter
+        assert "I consent to this request" in letter and "José O'Brien & <Núñez> has" not in letter
+        assert "I have a child who is a U.S. citizen" in letter
+    else:
+        assert "José O'Brien & <Núñez> has given consent" in letter
     assert ("FIRST REQUEST" in letter) is (answers["intake_path"] == "bare_bones")
-    assert "has given consent to this request" in letter
     enclosure = "Privacy waiver" if answers["waiver_status"] == "signed" else "Privacy waiver cover sheet"
     assert letter.endswith(f"Enclosures {enclosure}")
     assert ("We are not attorneys" in letter) is (answers["user_role"] == "advocate")
