@@ -270,6 +270,109 @@ def reference_request_es() -> Document:
     })
 
 
+def _italic(doc: Document, text: str) -> None:
+    for run in doc.add_paragraph(text).runs:
+        run.italic = True
+
+
+def _bold_lines(doc: Document, items: str) -> None:
+    """One bold paragraph per string in the list ``items``."""
+    doc.add_paragraph(f"{{%p for line in {items} %}}")
+    doc.add_paragraph().add_run("{{ line }}").bold = True
+    doc.add_paragraph("{%p endfor %}")
+
+
+def campaign_kit() -> Document:
+    """Step 7: the petition kit's four parts, for printing, in each chosen language; then the targets."""
+    doc = _base()
+    doc.add_paragraph("{%p for kit in public_kits %}")
+    doc.add_heading("{{ kit['words']['title'] }}", level=1)
+    _italic(doc, "{{ kit['words']['note'] }}")
+    doc.add_heading("{{ kit['words']['part1'] }}", level=2)
+    title = doc.add_paragraph().add_run("{{ kit['title'] }}")
+    title.bold, title.font.size = True, Pt(16)
+    doc.add_paragraph("{%p if campaign_photo %}")
+    doc.add_paragraph("{{ campaign_photo.show(width='3in') }}")
+    doc.add_paragraph("{%p endif %}")
+    _lines(doc, "kit['summary']")
+    _bold_lines(doc, "kit['ask']")
+    _lines(doc, "kit['story']")
+    doc.add_heading("{{ kit['words']['part2'] }}", level=2)
+    doc.add_paragraph("{{ kit['words']['subject'] }} {{ kit['subject'] }}")
+    _lines(doc, "kit['message']")
+    doc.add_heading("{{ kit['words']['part3'] }}", level=2)
+    doc.add_paragraph("{{ kit['words']['subject'] }} {{ kit['thanks_subject'] }}")
+    _lines(doc, "kit['thanks']")
+    doc.add_paragraph().add_run("{{ kit['words']['calls'] }}").bold = True
+    _lines(doc, "kit['calls']")
+    doc.add_paragraph().add_run("{{ kit['words']['script'] }}").bold = True
+    doc.add_paragraph("{{ kit['script'] }}")
+    doc.add_paragraph("{{ kit['words']['sign_off'] }}")
+    doc.add_paragraph("{{ kit['org'] }}")
+    doc.add_heading("{{ kit['words']['part4'] }}", level=2)
+    doc.add_paragraph("{{ kit['words']['email'] }}: {{ kit['share_subject'] }}")
+    _lines(doc, "kit['share_email']")
+    doc.add_paragraph("{{ kit['words']['sms'] }}: {{ kit['share_sms'] }}")
+    doc.add_paragraph("{{ kit['words']['social'] }}: {{ kit['share_social'] }}")
+    doc.add_heading("{{ kit['words']['targets'] }}", level=2)
+    doc.add_paragraph("{%p for target in kit['targets'] %}")
+    doc.add_paragraph().add_run("{{ target['name'] }}").bold = True
+    doc.add_paragraph("{{ target['role'] }}")
+    doc.add_paragraph("{{ [target['phone'], target['email'], target['web']] | select | join(' · ') }}")
+    doc.add_paragraph("{{ target['how'] }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    return doc
+
+
+def organizing_plan() -> Document:
+    """Step 8: the dated action plan, the call-in day and a press release, in each chosen language."""
+    doc = _base()
+    doc.add_paragraph("{%p for plan in plan_docs %}")
+    doc.add_heading("{{ plan['title'] }}", level=1)
+    _italic(doc, "{{ plan['note'] }}")
+    doc.add_paragraph().add_run("{{ plan['key_line'] }}").bold = True
+    doc.add_heading("{{ plan['by_date'] }}", level=2)
+    doc.add_paragraph("{%p for step in plan['steps'] %}")
+    doc.add_paragraph().add_run("{{ step['date'] }}: {{ step['title'] }}").bold = True
+    doc.add_paragraph("{{ step['text'] }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_heading("{{ plan['calls_heading'] }}", level=2)
+    _lines(doc, "plan['calls']")
+    doc.add_heading("{{ plan['script_heading'] }}", level=2)
+    doc.add_paragraph("{{ plan['script'] }}")
+    doc.add_paragraph("{%p if plan['release'] %}")
+    doc.add_heading("{{ plan['release_heading'] }}", level=2)
+    _lines(doc, "plan['release']")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    return doc
+
+
+def after_decision() -> Document:
+    """Step 8, afterwards: a short press release for each result and the evaluation form."""
+    doc = _base()
+    doc.add_paragraph("{%p for after in after_docs %}")
+    doc.add_heading("{{ after['title'] }}", level=1)
+    _italic(doc, "{{ after['note'] }}")
+    doc.add_heading("{{ after['won_heading'] }}", level=2)
+    _lines(doc, "after['won']")
+    doc.add_heading("{{ after['lost_heading'] }}", level=2)
+    _lines(doc, "after['lost']")
+    doc.add_heading("{{ after['eval_heading'] }}", level=2)
+    doc.add_paragraph("{{ after['eval_intro'] }}")
+    _lines(doc, "after['eval_lines']")
+    doc.add_paragraph("{%p for question in after['eval_questions'] %}")
+    doc.add_paragraph().add_run("{{ question }}").bold = True
+    for _ in range(4):
+        doc.add_paragraph("______________________________________________________________")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{{ after['eval_who'] }}")
+    doc.add_paragraph("______________________________________________________________")
+    doc.add_paragraph("{%p endfor %}")
+    return doc
+
+
 BUILDERS = {
     "ask_summary.docx": ask_summary,
     "pd_letter.docx": pd_letter,
@@ -279,6 +382,9 @@ BUILDERS = {
     "checklist.docx": checklist,
     "reference_request_en.docx": reference_request_en,
     "reference_request_es.docx": reference_request_es,
+    "campaign_kit.docx": campaign_kit,
+    "organizing_plan.docx": organizing_plan,
+    "after_decision.docx": after_decision,
 }
 
 

@@ -172,7 +172,7 @@ def fill(template: str, values: Mapping[str, object]) -> str:
     Values are inserted as they are: braces in a value are not read as fields.
     """
     text = template.format_map(dict(values))
-    lines = [" ".join(line.split()).replace(" .", ".").replace(" ,", ",") for line in text.split("\n")]
+    lines = [" ".join(line.split()).replace(" .", ".").replace(" ,", ",").replace(" :", ":") for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

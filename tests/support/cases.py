@@ -47,6 +47,14 @@ def base_answers() -> dict[str, Any]:
         "attorney_cleared": False, "attorney_reviewer": "", "attorney_reviewer_org": "", "attorney_review_date": "",
         "cleared_disclosures": {},
         "checklist_reviewed": True, "exhibits.there_are_any": False,
+        # Steps 7-8, asked only with consent["public"]
+        "go_public": True, "public_a_number_ok": False, "public_languages": "en",
+        "petition_title_choice": "stop_deportation", "petition_photo": None,
+        "campaign_org": "Amigos de José", "media_contact": "Ana Ruiz, 555-201-3344", "petition_link": "",
+        "field_office_phone": "619-555-0100", "field_office_email": "", "local_agency_phone": "", "local_agency_email": "",
+        "officials_status": "not_asked", "official_targets.there_are_any": False,
+        "public_texts_reviewed": True, "ally_kinds": {"unions": True, "churches": True}, "ally_names": "",
+        "organizing_plan_reviewed": True,
     }
 
 
