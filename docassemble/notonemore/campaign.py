@@ -21,7 +21,7 @@ __all__ = [
     "TITLE_FACTS", "GENERIC_TITLES", "TARGET_ROLES", "Advice", "Target",
     "rank_facts", "title_options", "advise_going_public", "needs_political_pressure",
     "petition_targets", "targets_csv", "join_words", "fill", "first_fitting",
-    "find_private", "scrub_private",
+    "find_private", "scrub_private", "clean_lines",
 ]
 
 #: Positive factors a petition can lead with, the one people relate to most first.
@@ -209,3 +209,8 @@ def scrub_private(text: str, mark: str, literals: Iterable[str] = (), numbers: I
     for pattern in _patterns(literals, numbers):
         text = pattern.sub(mark, text or "")
     return text or ""
+
+
+def clean_lines(text: str, mark: str, literals: Iterable[str] = (), numbers: Iterable[str] = ()) -> list[str]:
+    """The non-empty lines of ``text``, stripped, each private fact replaced by ``mark``."""
+    return [line.strip() for line in scrub_private(text, mark, literals, numbers).split("\n") if line.strip()]

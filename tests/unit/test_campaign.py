@@ -6,7 +6,7 @@ import io
 import pytest
 
 from docassemble.notonemore.campaign import (
-    GENERIC_TITLES, TARGET_ROLES, Target, advise_going_public, fill, find_private, first_fitting, join_words,
+    GENERIC_TITLES, TARGET_ROLES, Target, advise_going_public, clean_lines, fill, find_private, first_fitting, join_words,
     needs_political_pressure, petition_targets, rank_facts, scrub_private, targets_csv, title_options)
 from docassemble.notonemore.factors import POSITIVE_CODES, RISK_CODES
 
@@ -155,6 +155,10 @@ def test_scrub_private_replaces_what_find_private_finds():
                          literals=["April 12, 1988"], numbers=["123456789"])
     assert text == "José ([…]), born […]"
     assert not find_private(text, literals=["April 12, 1988"], numbers=["123456789"])
+
+
+def test_clean_lines_are_scrubbed_and_not_blank():
+    assert clean_lines("  Ana, born 4/12/1988.\n\n   \nSign! ", "[…]", literals=["4/12/1988"]) == ["Ana, born […].", "Sign!"]
 
 
 def test_risk_codes_are_known():
