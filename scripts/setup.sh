@@ -12,6 +12,7 @@ APT_PACKAGES=(
   postgresql redis-server                 # the real database and cache, run on loopback
   libreoffice-writer-nogui fonts-dejavu-core   # DOCX -> PDF
   python3-uno                             # LibreOffice's Python bridge, for the unoserver converter
+  libreoffice-calc-nogui                  # tests open the targets' CSV in a spreadsheet
   wordnet-base wordnet-sense-index        # NLTK's WordNet, offline
   locales                                 # locale sources for localedef
   pandoc                                  # docassemble enables LibreOffice only when pandoc is on PATH

@@ -1,0 +1,68 @@
+"""Steps 7-8 on the real server through the REST API: the public campaign's files downloaded,
+the targets' CSV opened in a spreadsheet (LibreOffice Calc), the kit read as DOCX and PDF."""
+import codecs
+import csv
+import io
+import subprocess
+
+from tests.support.api import ApiSession
+from tests.support.cases import CASES
+from tests.support.documents import docx_text, pdf_text
+
+EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
+COLUMNS = ["Name or office", "Role", "E-mail", "Phone", "Web page", "How to reach"]
+
+
+def raw_url(attachment):
+    """A plain-text file's URL. docassemble 1.10.5's API ends it in ".raw"; the web page (and
+    the stored file) use the file's own extension, which the API gives as ``raw``."""
+    return attachment["url"]["raw"].removesuffix(".raw") + attachment["raw"]
+
+
+def spreadsheet_cells(csv_path, workdir):
+    """The cells LibreOffice Calc reads from a CSV (comma, double quote, UTF-8), as rows of values."""
+    import openpyxl
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{workdir}/lo-profile", "--headless",
+                    "--infilter=CSV:44,34,76", "--convert-to", "xlsx", "--outdir", str(workdir), str(csv_path)],
+                   check=True, capture_output=True, timeout=120)
+    sheet = openpyxl.load_workbook(workdir / (csv_path.stem + ".xlsx")).active
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def test_public_campaign_files_over_the_api(server, tmp_path):
+    answers = {**CASES[0].answers(), "consent": EVERYONE, "public_languages": "both", "public_a_number_ok": True,
+               "local_agency_phone": "619-555-0199"}
+    api = ApiSession(server.url, server.api_key, server.interview)
+    assert api.walk({k: v for k, v in answers.items() if k != "case_summary_reviewed"})["questionText"] == "Case summary"
+    api.answer({"case_summary_reviewed": True})
+    screen = api.walk(answers)
+    assert screen["questionText"].strip() == "Your documents are ready"
+    assert "The public campaign:" in screen["subquestionText"]
+    files = {a["name"]: a for a in screen["attachments"]}
+    assert {"Campaign kit", "Petition texts to paste", "Petition targets (CSV)", "Organizing plan",
+            "After the decision"} <= set(files)
+    assert files["Petition targets (CSV)"]["raw"] == ".csv" and files["Petition texts to paste"]["raw"] == ".txt"
+
+    raw = api.download(raw_url(files["Petition targets (CSV)"]))
+    assert raw.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert list(rows[0]) == COLUMNS
+    assert [r["Phone"] for r in rows] == ["619-555-0100", "619-555-0199", "1-888-351-4024", ""]
+    path = tmp_path / "targets.csv"
+    path.write_bytes(raw)
+    cells = spreadsheet_cells(path, tmp_path)
+    assert cells[0] == COLUMNS
+    assert cells[1][0] == "Field Office Director, San Diego Field Office" and str(cells[1][3]) == "619-555-0100"
+    assert cells[2][0] == "San Diego County Sheriff"
+    assert cells[4][4] == "https://www.ice.gov/ICEcasereview"
+
+    paste = api.download(raw_url(files["Petition texts to paste"])).decode("utf-8")
+    assert "== MESSAGE TO THE TARGET ==" in paste and "== MENSAJE PARA QUIEN DECIDE ==" in paste
+    assert "(A 123-456-789): please stop this deportation" in paste
+
+    kit = files["Campaign kit"]
+    assert set(kit["valid_formats"]) == {"docx", "pdf"}
+    for text in (" ".join(docx_text(api.download(kit["url"]["docx"])).split()), pdf_text(api.download(kit["url"]["pdf"]))):
+        assert "Part 1. The petition" in text and "Parte 1. La petición" in text
+        assert "Lift the ICE hold" not in text or "lift the ICE hold on José" in text
+        assert "1988" not in text
