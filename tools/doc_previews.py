@@ -21,13 +21,17 @@ OUT = ROOT / "docs" / "img"
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    answers = {**CASES[3].answers(), "waiver_status": "not_signed", "client_detained": True}
+    answers = {**CASES[3].answers(), "waiver_status": "not_signed", "client_detained": True,
+               "consent": {"advocate": True, "ice": True, "officials": True, "public": True, "media": True},
+               "public_a_number_ok": True, "petition_title_choice": "citizen_or_lpr_child"}
     run = InterviewRun("docassemble.notonemore:data/questions/main.yml", pdf=True)
     screen = run.screen()
     while screen.id != "documents screen":
         names = screen.fields or [screen.continue_field]
         screen = run.answer({n: answers.get(n, "need") for n in names})
     for doc in screen.attachments:
+        if doc.pdf_path is None:      # plain text and CSV files have no page to show
+            continue
         name = re.sub(r"[^a-z0-9]+", "-", doc.filename.lower()).strip("-")
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         doc.pdf_path, str(OUT / name)], check=True)
