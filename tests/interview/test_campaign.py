@@ -99,6 +99,16 @@ def test_a_changed_a_number_answer_writes_the_texts_again():
     assert "123-456-789" not in docs["Campaign kit"] and "123-456-789" not in docs["Petition texts to paste"]
 
 
+def test_a_new_situation_writes_the_texts_again():
+    answers = public(CASES[3])
+    run, screens, docs = campaign(answers)
+    assert "grant José a stay of removal" in docs["Campaign kit"]
+    run.answer({"custody_status": "in_proceedings_free"})
+    run, screens, docs = campaign({**answers, "hearing_date": ""}, run)
+    assert "review public texts" in [s.id for s in screens]
+    assert "grant José deferred action" in docs["Campaign kit"] and "stay of removal" not in docs["Campaign kit"]
+
+
 LOADED = {
     "user_role": "advocate", "public_languages": "both", "public_a_number_ok": False,
     "private_history": {"arrests": True, "convictions": True, "prior_removal": True, "reentry_after_removal": True,
