@@ -77,7 +77,7 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
     assert f"Stop the Deportation of {NAME}" in paste.split("== TITLE ==")[1]
 
 
-@pytest.mark.parametrize("changes", [{"public_a_number_ok": False}, {"a_number_known": False}],
+@pytest.mark.parametrize("changes", [{"public_a_number_ok": False}, {"client.a_number": ""}],
                          ids=["not agreed", "not known"])
 def test_no_a_number_without_consent(changes):
     run, screens, docs = campaign(public(CASES[3], **changes))
@@ -87,7 +87,7 @@ def test_no_a_number_without_consent(changes):
     for name in PUBLIC:
         for written in ("123-456-789", "123456789", "A-number 1"):
             assert written not in docs[name], (name, written)
-    assert ("a number to the public" in [s.id for s in screens]) is changes.get("a_number_known", True)
+    assert ("a number to the public" in [s.id for s in screens]) is ("client.a_number" not in changes)
 
 
 def test_a_changed_a_number_answer_writes_the_texts_again():
@@ -97,6 +97,13 @@ def test_a_changed_a_number_answer_writes_the_texts_again():
     run.answer({"public_a_number_ok": False})
     run, screens, docs = campaign({**answers, "public_a_number_ok": False}, run)
     assert "123-456-789" not in docs["Campaign kit"] and "123-456-789" not in docs["Petition texts to paste"]
+
+
+def test_the_campaign_is_not_assembled_again_without_a_change():
+    run, screens, docs = campaign(public(CASES[3], public_languages="both"))
+    again = run.answer({}, mark_answered=False)        # the page loaded again
+    assert again.id == "documents screen"
+    assert [d.files for d in again.attachments] == [d.files for d in screens[-1].attachments]
 
 
 def test_a_new_situation_writes_the_texts_again():
