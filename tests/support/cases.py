@@ -52,16 +52,19 @@ def base_answers() -> dict[str, Any]:
         "petition_title_choice": "stop_deportation", "petition_photo": None,
         "campaign_org": "Amigos de José", "media_contact": "Ana Ruiz, 555-201-3344", "petition_link": "",
         "field_office_phone": "619-555-0100", "field_office_email": "", "local_agency_phone": "", "local_agency_email": "",
-        "officials_status": "not_asked", "official_targets.there_are_any": False,
+        "officials_status": "not_asked",
         "public_texts_reviewed": True, "ally_kinds": {"unions": True, "churches": True}, "ally_names": "",
         "organizing_plan_reviewed": True,
     }
 
 
 def answer_for(name: str, answers: dict[str, Any]) -> Any:
-    """The answer to a field: from ``answers``; a checklist status not given there is "need"."""
+    """The answer to a field: from ``answers``; a checklist status not given there is "need", and no
+    official is a petition target unless given."""
     if name in answers:
         return answers[name]
+    if name == "official_targets.there_are_any":   # a list made when first asked: not handed over up front
+        return answers.get(name, False)
     if name.startswith("doc_status["):
         return answers.get("doc_status", {}).get(name[len("doc_status['"):-2], "need")
     raise KeyError(name)
