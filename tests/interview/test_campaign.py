@@ -9,6 +9,7 @@ import pytest
 
 from tests.support.cases import CASES, TODAY, day
 from tests.interview.test_branches import walk_to_summary
+from tests.interview.test_hostile_input import CORPUS
 
 PUBLIC = {"Campaign kit", "Petition texts to paste", "Petition targets (CSV)", "Organizing plan", "After the decision"}
 EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
@@ -178,6 +179,25 @@ def test_an_edited_text_is_kept_and_shown_again():
     shown = {f["variable_name"]: f.get("default") for f in screen.raw["fields"]}
     assert shown == {"public_text[i].share_subject": "José needs you", "public_text[i].share_email": "Sign: [PETITION LINK]",
                      "public_text[i].share_sms": "Sign for José", "public_text[i].share_social": "#Not1More José"}
+
+
+@pytest.mark.parametrize("kind", ["jinja", "mako", "markup", "right to left"])
+def test_odd_text_in_the_campaign_stays_text(kind):
+    """Template syntax, markup and Word's XML typed into the campaign's answers and texts."""
+    text = CORPUS[kind]
+    answers = public(CASES[3], campaign_org=text, media_contact=text, petition_link=text, ally_names=text,
+                     family_details=text)
+    run, screens, docs = campaign(answers)
+    run.action("public_text['en'].petition_edited")
+    run.answer({"public_text['en'].title": text, "public_text['en'].summary": "Summary.",
+                "public_text['en'].ask": "Call.", "public_text['en'].story": text})
+    run, screens, docs = campaign(answers, run)
+    expected = " ".join(text.split())
+    for name in PUBLIC:
+        plain = " ".join(docs[name].replace("\u200b", "").split())
+        assert "49" not in plain, name                     # 7*7 was never worked out
+        if name != "Petition targets (CSV)":
+            assert expected in plain, name
 
 
 SPANISH = ("petición", "deportación", "Gracias", "Firme", "llame", "Parte 1")
