@@ -75,11 +75,11 @@ def _lines(doc: Document, items: str, style: str | None = None) -> None:
     doc.add_paragraph("{%p endfor %}")
 
 
-def _draft_header(doc: Document) -> None:
+def _draft_header(doc: Document, mark: str = "draft_mark") -> None:
     """"DRAFT – for attorney review" at the top of every page until an attorney's review is recorded."""
     header = doc.sections[0].header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    header.add_run("{{ draft_mark }}").bold = True
+    header.add_run(f"{{{{ {mark} }}}}").bold = True
 
 
 def _signature(doc: Document) -> None:
@@ -285,6 +285,7 @@ def _bold_lines(doc: Document, items: str) -> None:
 def campaign_kit() -> Document:
     """Step 7: the petition kit's four parts, for printing, in each chosen language; then the targets."""
     doc = _base()
+    _draft_header(doc, "kit_draft_mark")
     doc.add_paragraph("{%p for kit in public_kits %}")
     doc.add_heading("{{ kit['words']['title'] }}", level=1)
     _italic(doc, "{{ kit['words']['note'] }}")

@@ -367,3 +367,13 @@ def test_a_photo_goes_into_the_kit(tmp_path):
     kit = next(d for d in screens[-1].attachments if d.name == "Campaign kit")
     with zipfile.ZipFile(kit.docx_path) as docx:
         assert any(name.startswith("word/media/") for name in docx.namelist())
+
+
+def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
+    run, screens, docs = campaign(public(CASES[3]))
+    assert docs["Campaign kit"].startswith("DRAFT – for attorney review")
+    run.action("record_attorney_review")
+    screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
+                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-20"})
+    kit = next(text_of(d) for d in screen.attachments if d.name == "Campaign kit")
+    assert "DRAFT" not in kit and "Part 1. The petition" in kit
