@@ -1,5 +1,6 @@
 # The two commands (README): `make serve` runs the product, `make test` runs every test.
-.PHONY: serve stop test setup
+# `make bench` measures it (bench/results.md).
+.PHONY: serve stop test setup bench
 ARGS ?=
 
 serve:
@@ -10,3 +11,5 @@ setup:
 	@scripts/setup.sh
 test:
 	@scripts/test.sh $(ARGS)
+bench:
+	@scripts/bench.sh

@@ -294,6 +294,10 @@ class InterviewRun:
         """Assemble the interview and describe the current screen (cached until the next answer)."""
         return self._assemble() if self._screen is None else self._screen
 
+    def refresh(self) -> Screen:
+        """Assemble the current screen again, as reloading the page does."""
+        return self._assemble()
+
     def action(self, name: str, **arguments: Any) -> Screen:
         """Run an event/action as ``?action=`` or an action button would; returns its screen."""
         return self._assemble({"action": name, "arguments": arguments})

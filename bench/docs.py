@@ -1,0 +1,159 @@
+"""Document assembly timed in-process, with real PDF conversion (LibreOffice), and profiled.
+
+Runs the interview through docassemble.base (tests/support/headless.py), no web server, in a
+fresh process so that the first assembly is cold:
+
+    python -m bench.docs OUT.json
+
+Each attachment's time is docassemble's own work on it (``prepare_attachment`` +
+``finalize_attachment``); its PDF time is the DOCX -> PDF conversion inside that
+(``word_to_pdf``); its DOCX time is the rest. The bundle is the whole documents screen.
+"""
+from __future__ import annotations
+
+import cProfile
+import json
+import pstats
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import profile as profiling  # noqa: E402
+from tests.support.cases import CASES, answer_for  # noqa: E402
+from tests.support.server import INTERVIEW  # noqa: E402
+
+WARM_REPEATS = 2
+
+
+class AssemblyTimer:
+    """Times docassemble's attachment assembly per document; can profile one document."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, dict[str, float]] = defaultdict(lambda: {"total": 0.0, "pdf": 0.0})
+        self.current: list[str] = []
+        self.profile_doc: str | None = None
+        self.profiles: list[cProfile.Profile] = []   # the profiled document's calls
+
+    def reset(self) -> None:
+        self.docs.clear()
+
+    def install(self) -> "AssemblyTimer":
+        import docassemble.base.parse as parse
+        question = parse.Question
+        for method in ("prepare_attachment", "finalize_attachment"):
+            setattr(question, method, self._timed(getattr(question, method)))
+        real_pdf = parse.word_to_pdf
+
+        def word_to_pdf(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return real_pdf(*args, **kwargs)
+            finally:
+                if self.current:
+                    self.docs[self.current[-1]]["pdf"] += time.perf_counter() - start
+        parse.word_to_pdf = word_to_pdf
+        return self
+
+    def _timed(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(question: Any, attachment: dict[str, Any], *args: Any) -> Any:
+            name = attachment.get("variable_name") or str(attachment.get("name"))
+            profiler = cProfile.Profile() if name == self.profile_doc else None
+            self.current.append(name)
+            start = time.perf_counter()
+            if profiler:
+                self.profiles.append(profiler)
+                profiler.enable()
+            try:
+                return method(question, attachment, *args)
+            finally:
+                if profiler:
+                    profiler.disable()
+                self.docs[name]["total"] += time.perf_counter() - start
+                self.current.pop()
+        return timed
+
+    def split(self) -> dict[str, dict[str, float]]:
+        """Per document: docx (assembly without conversion), pdf (conversion), total."""
+        return {name: {"docx": t["total"] - t["pdf"], "pdf": t["pdf"], "total": t["total"]}
+                for name, t in self.docs.items()}
+
+
+def walk(run: Any, answers: dict[str, Any], timer: AssemblyTimer,
+         profile_steps: set[int] = frozenset()) -> tuple[Any, list[dict[str, Any]], dict[int, cProfile.Profile]]:
+    """Answer screen after screen to the end; time each step (the next screen's assembly), profile some."""
+    screen, steps, profiles = run.screen(), [], {}
+    for n in range(150):
+        if screen.is_terminal:
+            return screen, steps, profiles
+        names = screen.fields or [screen.continue_field]
+        variables = {name: answer_for(name, answers) for name in names}
+        timer.reset()
+        profiler = cProfile.Profile() if n in profile_steps else None
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        screen = run.answer(variables)
+        if profiler:
+            profiler.disable()
+            profiles[n] = profiler
+        steps.append({"step": n, "screen": " ".join(screen.question.split()), "seconds": time.perf_counter() - start})
+    raise RuntimeError("walk: no end after 150 screens")
+
+
+def measure(case_index: int = 3) -> dict[str, Any]:
+    from tests.support.headless import InterviewRun, setup
+    setup()
+    timer = AssemblyTimer().install()
+    answers = CASES[case_index].answers()
+
+    run = InterviewRun(INTERVIEW, pdf=True)
+    screen, steps, _ = walk(run, answers, timer)
+    if not screen.attachments:
+        raise RuntimeError(f"the walk ended on {screen.question!r}, without documents")
+    cold = {"bundle": steps[-1]["seconds"], "docs": timer.split()}
+    warm = []
+    for _ in range(WARM_REPEATS):
+        timer.reset()
+        start = time.perf_counter()
+        run.refresh()
+        warm.append({"bundle": time.perf_counter() - start, "docs": timer.split()})
+
+    slowest_doc = max(warm[-1]["docs"], key=lambda name: warm[-1]["docs"][name]["total"])
+    timer.reset()
+    timer.profile_doc = slowest_doc
+    run.refresh()
+    doc_profile = pstats.Stats(*timer.profiles)
+    timer.profile_doc = None
+
+    ranked = sorted(steps, key=lambda s: s["seconds"], reverse=True)
+    # the slowest screen, and the slowest one that is not the documents screen
+    slowest = sorted({ranked[0]["step"], next(s["step"] for s in ranked if s["step"] != steps[-1]["step"])})
+    _, _, screen_profiles = walk(InterviewRun(INTERVIEW, pdf=True), answers, timer, set(slowest))
+    return {
+        "case": CASES[case_index].name, "screens": len(steps), "steps": steps,
+        "documents": [d.name for d in screen.attachments], "cold": cold, "warm": warm,
+        "profiles": {
+            "document": _profile_summary(doc_profile, f"assembling {slowest_doc} (DOCX and PDF)"),
+            **{f"screen {n}": _profile_summary(screen_profiles[n], next(s["screen"] for s in steps if s["step"] == n))
+               for n in slowest}},
+    }
+
+
+def _profile_summary(profile: Any, what: str) -> dict[str, Any]:
+    return {"what": what, "seconds": profiling.total(profile),
+            "cumulative": profiling.top(profile, 14), "own": profiling.top(profile, 8, by="own")}
+
+
+def main() -> None:
+    out = Path(sys.argv[1])
+    out.write_text(json.dumps(measure(), indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

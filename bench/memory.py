@@ -1,0 +1,80 @@
+"""Memory of a process tree, read from /proc (Linux): the gunicorn server and all it starts."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+def children(pid: int) -> list[int]:
+    """Direct children of ``pid`` (from every thread's children list)."""
+    found: list[int] = []
+    for task in (PROC / str(pid) / "task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:   # the thread or the process ended meanwhile
+            pass
+    return found
+
+
+def tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    todo, seen = [pid], []
+    while todo:
+        current = todo.pop()
+        if current not in seen:
+            seen.append(current)
+            todo += children(current)
+    return seen
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident set size of one process; 0 if it is gone."""
+    try:
+        for line in (PROC / str(pid) / "status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(pid: int) -> int:
+    """Sum of the RSS of ``pid`` and its descendants, in bytes."""
+    return sum(rss_bytes(p) for p in tree(pid))
+
+
+class PeakSampler:
+    """Samples a process tree's RSS in a background thread; ``peak`` is the highest sum seen.
+
+        with PeakSampler(pid) as sampler:
+            ...work...
+        sampler.peak, sampler.samples
+    """
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak, self.samples, self.most_processes = 0, 0, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def sample(self) -> None:
+        pids = tree(self.pid)
+        self.peak = max(self.peak, sum(rss_bytes(p) for p in pids))
+        self.most_processes = max(self.most_processes, len(pids))
+        self.samples += 1
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.sample()
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "PeakSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sample()

@@ -1,0 +1,193 @@
+"""bench/results.md from the benchmark's measurements (bench/run.py). Pure functions of a results dict."""
+from __future__ import annotations
+
+from typing import Any
+
+from bench.stats import median, per_minute, ratio, summary
+
+TARGETS = {"docx": 0.5, "pdf": 2.0, "bundle": 10.0, "screens": 15, "errors": 0}
+
+
+def s(seconds: float) -> str:
+    return f"{seconds:.3f} s" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def mb(size: float) -> str:
+    return f"{size / 1024 ** 2:.0f} MB"
+
+
+def latency(out: dict[str, Any]) -> dict[str, Any]:
+    """Screen times: ours (all screens, and without the documents screen, each walk's last), the demo's."""
+    walks = out["latency"]
+    ours = [t for walk in walks["ours"] for _, t in walk]
+    questions = [t for walk in walks["ours"] for _, t in walk[:-1]]
+    demo = [t for walk in walks["demo"] for _, t in walk]
+    by_screen: dict[str, list[float]] = {}
+    for walk in walks["ours"]:
+        for name, t in walk:
+            by_screen.setdefault(name, []).append(t)
+    slowest = sorted(((median(v), k) for k, v in by_screen.items()), reverse=True)[:3]
+    return {"ours": summary(ours), "questions": summary(questions), "demo": summary(demo),
+            "per_walk": {"ours": len(walks["ours"][0]), "demo": len(walks["demo"][0])},
+            "slowest": slowest, "walks": len(walks["ours"])}
+
+
+def documents(out: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Per document, cold and warm (median of the warm runs): DOCX, and PDF = DOCX + conversion."""
+    docs = out["docs"]
+    rows = {}
+    for name, cold in docs["cold"]["docs"].items():
+        warm = [run["docs"][name] for run in docs["warm"] if name in run["docs"]]
+        rows[name] = {"docx_cold": cold["docx"], "pdf_cold": cold["total"], "conversion_cold": cold["pdf"],
+                      "docx_warm": median(w["docx"] for w in warm), "pdf_warm": median(w["total"] for w in warm),
+                      "conversion_warm": median(w["pdf"] for w in warm)}
+    return rows
+
+
+def bundles(out: dict[str, Any]) -> dict[str, float]:
+    server, docs = out["bundle"], out["docs"]
+    return {"server_cold": server["cold"]["total"], "server_warm": median(w["total"] for w in server["warm"]),
+            "screen_warm": median(w["screen"] for w in server["warm"]), "zip_warm": median(w["zip"] for w in server["warm"]),
+            "inprocess_cold": docs["cold"]["bundle"], "inprocess_warm": median(w["bundle"] for w in docs["warm"])}
+
+
+def concurrency(out: dict[str, Any]) -> dict[str, Any]:
+    run = out["concurrency"]
+    done = [o for o in run["outcomes"] if o.get("ok")]
+    times = [t for o in run["outcomes"] for t in o.get("times", [])]
+    return {"cases": run["cases"], "completed": len(done), "errors": run["cases"] - len(done),
+            "per_minute": per_minute(len(done), run["wall"]), "wall": run["wall"],
+            "latency": summary(times) if times else None, "peak_rss": run["peak_rss"], "processes": run["processes"],
+            "messages": sorted({o["error"] for o in run["outcomes"] if not o.get("ok")})}
+
+
+def gap(figure: float, target: float) -> str:
+    return f"{figure - target:+.2f} over ({figure / target - 1:+.0%})"
+
+
+def targets(out: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
+    """(target, figure, met, by how much it is missed)."""
+    lat, docs, bun, con = latency(out), documents(out), bundles(out), concurrency(out)
+    ours, demo = lat["ours"]["p95"], lat["demo"]["p95"]
+    docx = max(max(r["docx_cold"], r["docx_warm"]) for r in docs.values())
+    pdf = max(max(r["pdf_cold"], r["pdf_warm"]) for r in docs.values())
+    screens = out["screens"]["urgent"]["answered"]
+    rows = [
+        ("p95 screen latency no worse than the demo's", f"{s(ours)} vs {s(demo)} (×{ratio(ours, demo):.2f})",
+         ours <= demo, "" if ours <= demo else f"{s(ours - demo)} slower (×{ratio(ours, demo):.1f})"),
+        ("each DOCX under 0.5 s", f"slowest {s(docx)}", docx < TARGETS["docx"], gap(docx, TARGETS["docx"])),
+        ("each PDF under 2 s", f"slowest {s(pdf)}", pdf < TARGETS["pdf"], gap(pdf, TARGETS["pdf"])),
+        ("whole bundle under 10 s warm", f"{s(bun['server_warm'])} (server: screen + ZIP)",
+         bun["server_warm"] < TARGETS["bundle"], gap(bun["server_warm"], TARGETS["bundle"]) + " s"),
+        (f"{con['cases']} concurrent cases, 0 errors", f"{con['errors']} errors", con["errors"] == 0,
+         f"{con['errors']} errors"),
+        ("at most 15 screens to the bare-bones letter", f"{screens} screens", screens <= TARGETS["screens"],
+         f"{screens - TARGETS['screens']} screens too many"),
+    ]
+    return [(name, figure, met, "" if met else miss) for name, figure, met, miss in rows]
+
+
+def findings(out: dict[str, Any]) -> list[str]:
+    """What the documents' figures say about where the time goes (computed, not written by hand)."""
+    docs, bun = documents(out), bundles(out)
+    warm = out["docs"]["warm"][-1]["docs"]
+    conversion = sum(d["pdf"] for d in warm.values())
+    bundle = out["docs"]["warm"][-1]["bundle"]
+    lines = [f"Converting DOCX to PDF takes {conversion / bundle:.0%} of the documents screen in-process "
+             f"({len(warm)} LibreOffice runs, median {s(median(d['pdf'] for d in warm.values()))} each, one "
+             f"process per file, one at a time); assembling the {len(warm)} DOCX files takes "
+             f"{s(sum(d['docx'] for d in warm.values()))} in all."]
+    rest = bundle - sum(d["total"] for d in warm.values())
+    lines.append(f"The rest of that screen (its text, the package PDF, the ZIP) takes {s(rest)}.")
+    for prof in out["docs"]["profiles"].values():
+        sleep = next((row["own"] for row in prof["own"] if row["function"] == "time.sleep"), 0)
+        if sleep > 0.2:
+            lines.append(f"{s(sleep)} of \"{prof['what']}\" is `time.sleep`: docassemble waits 0.1 s after each "
+                         "LibreOffice run before it looks for the PDF.")
+            break
+    if bun["server_warm"] > 0:
+        lines.append(f"Through the server the warm download takes {s(bun['server_warm'])}: the screen "
+                     f"{s(bun['screen_warm'])} (it assembles everything) and the ZIP {s(bun['zip_warm'])}.")
+    return lines
+
+
+def _profile_table(prof: dict[str, Any], rows: int = 8) -> list[str]:
+    lines = [f"**{prof['what']}** ({s(prof['seconds'])} under the profiler)", "",
+             "| function | calls | own | cumulative |", "|---|---:|---:|---:|"]
+    shown = [r for r in prof["cumulative"] if not r["function"].startswith(("bench/", "tests/"))][:rows]
+    shown += [r for r in prof["own"][:3] if r not in shown]
+    lines += [f"| `{r['function']}` | {r['calls']} | {s(r['own'])} | {s(r['cumulative'])} |" for r in shown]
+    return lines + [""]
+
+
+def render(out: dict[str, Any]) -> str:
+    m, c = out["machine"], out["commit"]
+    lat, docs, bun, con = latency(out), documents(out), bundles(out), concurrency(out)
+    lines = ["# Benchmark results", "",
+             f"Run of `make bench` on {out['date']}: {m['cores']} cores ({m['cpu']}), {m['memory_gb']:.1f} GB memory, "
+             f"load average {m['load'][0]:.1f} at the start (the machine is shared, figures are noisy), "
+             f"Python {m['python']}, docassemble 1.10.5. Code at commit `{c['sha']}` ({c['subject']})"
+             f"{', with uncommitted changes to the package' if c['dirty'] else ''}; `main` at `{c['main']}`. "
+             f"The run took {out['elapsed'] / 60:.1f} min.", "",
+             "## Targets", "", "| target | figure | met | missed by |", "|---|---|---|---|"]
+    lines += [f"| {name} | {figure} | {'yes' if met else '**no**'} | {miss} |" for name, figure, met, miss in targets(out)]
+    lines += ["", "## Screen latency", "",
+              "Server time per screen: the round trip of each answer (POST /api/session, which returns the next "
+              f"screen) on loopback, over {lat['walks']} walks of each interview on the same server, taking turns. "
+              f"Ours: *{out['latency']['ours_case']}* from the first screen to the documents "
+              f"({lat['per_walk']['ours']} screens a walk). The demo: `docassemble.demo:data/questions/questions.yml` "
+              f"answered by a generic answerer (first choice, plausible text, numbers and dates) until "
+              f"\"{out['latency']['demo_stopped_at']}\", a file upload it does not answer "
+              f"({lat['per_walk']['demo']} screens a walk).", "",
+              "| walk | screens | p50 | p95 | max |", "|---|---:|---:|---:|---:|"]
+    for label, key in (("ours, every screen", "ours"), ("ours, without the documents screen", "questions"),
+                       ("docassemble.demo", "demo")):
+        st = lat[key]
+        lines.append(f"| {label} | {st['n']} | {s(st['p50'])} | {s(st['p95'])} | {s(st['max'])} |")
+    lines += [f"| ratio ours / demo (every screen) | | ×{ratio(lat['ours']['p50'], lat['demo']['p50']):.2f} | "
+              f"×{ratio(lat['ours']['p95'], lat['demo']['p95']):.2f} | |", "",
+              "Slowest of our screens (median): " + "; ".join(f"{name} {s(t)}" for t, name in lat["slowest"]) + ".", "",
+              "## Document assembly", "",
+              "Each document timed in-process (tests/support/headless.py, docassemble.base with real LibreOffice "
+              "conversion, no web server) for the same case: cold = the first assembly in a fresh process, warm = "
+              f"the median of {len(out['docs']['warm'])} more. PDF = the DOCX assembly plus its conversion.", "",
+              "| document | DOCX cold | DOCX warm | PDF cold | PDF warm |", "|---|---:|---:|---:|---:|"]
+    lines += [f"| `{name}` | {s(r['docx_cold'])} | {s(r['docx_warm'])} | {s(r['pdf_cold'])} | {s(r['pdf_warm'])} |"
+              for name, r in docs.items()]
+    lines += ["", "| the whole download | cold | warm |", "|---|---:|---:|",
+              f"| through the server: documents screen + ZIP ({out['bundle']['documents']} documents, "
+              f"{out['bundle']['zip_bytes'] / 1024:.0f} KB ZIP) | {s(bun['server_cold'])} | {s(bun['server_warm'])} |",
+              f"| in-process: the documents screen | {s(bun['inprocess_cold'])} | {s(bun['inprocess_warm'])} |", "",
+              "Server cold = the first documents screen after the server started (and its ZIP); warm = the same "
+              f"screen shown again, median of {len(out['bundle']['warm'])}.", "",
+              "## Concurrent cases", "",
+              f"{con['cases']} cases (every branch in turn) started at once, each walked through the REST API to its "
+              "documents screen and its ZIP. Memory: the sum of the RSS of the gunicorn process tree (with the "
+              f"LibreOffice processes it starts), sampled every 0.2 s from /proc; {mb(out['rss_before_concurrency'])} "
+              "just before.", "",
+              "| cases | completed | errors | wall time | cases per minute | p50 screen | p95 screen | max screen | peak memory |",
+              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lt = con["latency"] or {"p50": 0, "p95": 0, "max": 0}
+    lines.append(f"| {con['cases']} | {con['completed']} | {con['errors']} | {s(con['wall'])} | {con['per_minute']:.1f} | "
+                 f"{s(lt['p50'])} | {s(lt['p95'])} | {s(lt['max'])} | {mb(con['peak_rss'])} |")
+    lines += [f"", *(f"- error: {msg}" for msg in con["messages"])]
+    sc = out["screens"]
+    lines += ["", "## Screens to the first usable request", "",
+              "Screens answered from the first one until the screen with the documents to download.", "",
+              "| case | screens answered | then | documents |", "|---|---:|---|---:|",
+              f"| urgent, detained: *{sc['urgent']['case']}* (bare-bones letter) | {sc['urgent']['answered']} | "
+              f"{sc['urgent']['end']} | {sc['urgent']['documents']} |",
+              f"| not urgent: *{sc['full']['case']}* (full package) | {sc['full']['answered']} | "
+              f"{sc['full']['end']} | {sc['full']['documents']} |", "",
+              "The urgent path: " + "; ".join(f"{n}. {name}" for n, name in enumerate(sc["urgent"]["path"], 1)) + ".", "",
+              "## Where the time goes", "",
+              "cProfile in-process (bench/docs.py): the slowest document, the slowest screen and the slowest screen "
+              "that is not the documents screen; the costliest functions by cumulative time, then by own time.", ""]
+    for prof in out["docs"]["profiles"].values():
+        lines += _profile_table(prof)
+    lines += ["What the figures say:", "", *(f"- {line}" for line in findings(out)), ""]
+    return "\n".join(lines)
+
+
+def headline(out: dict[str, Any]) -> str:
+    return "\n".join(f"bench: {'ok  ' if met else 'MISS'} {name}: {figure}" for name, figure, met, _ in targets(out))

@@ -1,0 +1,126 @@
+"""The benchmark's pure parts: percentiles, the demo's generic answerer, /proc memory, the results table."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bench import report
+from bench.autoanswer import AutoAnswerer, answers_for, resolve
+from bench.memory import PeakSampler, tree, tree_rss
+from bench.stats import median, per_minute, percentile, ratio, summary
+
+
+def test_percentiles_interpolate_between_ranks():
+    assert percentile([3, 1, 2, 4], 50) == 2.5
+    assert median([5]) == 5
+    values = list(range(1, 21))            # 1..20
+    assert percentile(values, 95) == pytest.approx(19.05)
+    assert percentile(values, 100) == 20 and percentile(values, 0) == 1
+    assert summary([1.0, 2.0, 3.0]) == {"n": 3, "p50": 2.0, "p95": pytest.approx(2.9), "max": 3.0}
+    with pytest.raises(ValueError):
+        percentile([], 50)
+    assert ratio(2, 4) == 0.5 and ratio(1, 0) == float("inf")
+    assert per_minute(20, 120) == 10
+
+
+def test_generic_names_resolve_from_what_docassemble_seeks():
+    assert resolve(["x.name.first", "x.name.last"], ["case.defendant[0].name.first"]) == {
+        "x.name.first": "case.defendant[0].name.first", "x.name.last": "case.defendant[0].name.last"}
+    assert resolve(["x.income[i].value"], ["client.income['rent'].value"]) == {
+        "x.income[i].value": "client.income['rent'].value"}
+    assert resolve(["plain"], []) == {"plain": "plain"}
+
+
+def test_answers_pick_first_choices_and_plausible_values():
+    screen = {"event_list": ["client.address.type"], "fields": [
+        {"variable_name": "x.address.type", "datatype": "text", "choices": [{"label": "A", "value": "Apartment"}]},
+        {"variable_name": "x.address.amenities", "datatype": "checkboxes", "choices": [
+            {"label": "Chimney", "value": True, "variable_name": "x.address.amenities['chimney']"},
+            {"label": "Stove", "value": True, "variable_name": "x.address.amenities['stove']"},
+            {"label": "None of the above"}]},
+        {"variable_name": "x.moved", "datatype": "date"},
+        {"variable_name": "x.rent", "datatype": "currency"},
+        {"variable_name": "x.friend", "datatype": "object", "required": False},   # not sendable: left out
+    ]}
+    answers = answers_for(screen)
+    assert answers["client.address.type"] == "Apartment"
+    assert answers["client.address.amenities"]["elements"] == {"chimney": True, "stove": False}
+    assert answers["client.address.amenities"]["_class"] == "docassemble.base.util.DADict"
+    assert answers["client.moved"] == "2000-01-15" and answers["client.rent"] == 1200
+    assert "client.friend" not in answers
+
+
+def test_screens_it_cannot_answer_stop_the_walk():
+    assert answers_for({"fields": [{"variable_name": "pic", "datatype": "file"}]}) is None
+    assert answers_for({"fields": []}) is None                                  # an end screen
+    assert answers_for({"fields": [{"variable_name": "x.age", "datatype": "integer"}]}) is None   # x unknown
+
+
+def test_a_repeated_question_is_answered_no_so_loops_end():
+    answer = AutoAnswerer()
+    another = {"questionName": "another", "event_list": ["kids.there_is_another"],
+               "fields": [{"variable_name": "x.there_is_another", "datatype": "boolean"}]}
+    assert answer(another) == {"kids.there_is_another": True}
+    assert answer(another) == {"kids.there_is_another": False}
+    assert answer({"question_variable_name": "seen_intro", "fields": []}) == {"seen_intro": True}
+
+
+def test_memory_of_a_process_tree():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert child.pid in tree(os.getpid())
+        assert tree_rss(os.getpid()) > tree_rss(child.pid) > 0
+        with PeakSampler(os.getpid(), interval=0.01) as sampler:
+            pass
+        assert sampler.peak > 0 and sampler.samples >= 1 and sampler.most_processes >= 2
+    finally:
+        child.kill()
+        child.wait()
+
+
+def results(docs_pdf=1.2, screens=14, errors=0, question=0.04):
+    """A small results dict of the shape bench/run.py writes."""
+    doc = {"docx": 0.03, "pdf": docs_pdf, "total": docs_pdf + 0.03}
+    walk = [(f"Q{n}", question) for n in range(20)] + [("Your documents are ready", 3.0)]
+    prof = {"what": "assembling pd_letter", "seconds": 1.3, "own": [{"function": "time.sleep", "calls": 1, "own": 0.3,
+                                                                      "cumulative": 0.3}],
+            "cumulative": [{"function": "docassemble/base/pandoc.py:400 word_to_pdf", "calls": 1, "own": 0.001,
+                            "cumulative": 1.2}]}
+    outcomes = [{"ok": True, "times": [0.1, 0.2]}] * (20 - errors) + [{"ok": False, "error": "boom", "times": []}] * errors
+    return {
+        "date": "2026-11-28 10:00", "elapsed": 200.0, "rss_before_concurrency": 500 * 1024 ** 2,
+        "machine": {"cores": 2, "memory_gb": 3.8, "cpu": "cpu", "load": (0.5, 0, 0), "python": "3.11"},
+        "commit": {"sha": "abc1234", "subject": "a commit", "main": "abc1234", "dirty": False},
+        "bundle": {"cold": {"screen": 4.0, "zip": 0.1, "total": 4.1}, "documents": 7, "zip_bytes": 300000,
+                   "warm": [{"screen": 3.0, "zip": 0.1, "total": 3.1}] * 3},
+        "latency": {"ours": [walk] * 3, "demo": [[("D", 0.05)] * 10] * 3, "demo_stopped_at": "Upload",
+                    "ours_case": "full case"},
+        "screens": {"urgent": {"case": "urgent", "answered": screens, "end": "Your documents are ready",
+                               "documents": 2, "path": ["Who are you?", "Q2"]},
+                    "full": {"case": "full", "answered": 30, "end": "Your documents are ready", "documents": 7}},
+        "concurrency": {"cases": 20, "wall": 60.0, "outcomes": outcomes, "peak_rss": 900 * 1024 ** 2, "processes": 4},
+        "docs": {"cold": {"bundle": 3.0, "docs": {"pd_letter": doc}}, "warm": [{"bundle": 3.0, "docs": {"pd_letter": doc}}] * 2,
+                 "profiles": {"document": prof}},
+    }
+
+
+def test_targets_say_what_is_met_and_by_how_much_not():
+    rows = {name: (met, miss) for name, _, met, miss in report.targets(results())}
+    assert all(met for met, _ in rows.values()), rows
+    missed = {name: miss for name, _, met, miss in report.targets(results(docs_pdf=2.5, screens=18, errors=2, question=0.08))
+              if not met}
+    assert missed["each PDF under 2 s"].startswith("+0.53 over")
+    assert missed["at most 15 screens to the bare-bones letter"] == "3 screens too many"
+    assert missed["20 concurrent cases, 0 errors"] == "2 errors"
+    assert missed["p95 screen latency no worse than the demo's"] == "0.030 s slower (×1.6)"
+
+
+def test_results_table_carries_machine_figures_and_findings():
+    text = report.render(results(errors=1))
+    assert "2 cores" in text and "3.8 GB memory" in text and "2026-11-28" in text and "`abc1234`" in text
+    assert "| 20 | 19 | 1 |" in text and "- error: boom" in text
+    assert "| `pd_letter` | 0.030 s | 0.030 s | 1.23 s | 1.23 s |" in text
+    assert "1. Who are you?; 2. Q2." in text
+    assert "`time.sleep`" in text and "Converting DOCX to PDF takes" in text
+    assert report.headline(results()).count("ok  ") == 6
