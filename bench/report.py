@@ -1,6 +1,7 @@
 """bench/results.md from the benchmark's measurements (bench/run.py). Pure functions of a results dict."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from bench.stats import median, per_minute, ratio, summary
@@ -58,7 +59,7 @@ def concurrency(out: dict[str, Any]) -> dict[str, Any]:
     return {"cases": run["cases"], "completed": len(done), "errors": run["cases"] - len(done),
             "per_minute": per_minute(len(done), run["wall"]), "wall": run["wall"],
             "latency": summary(times) if times else None, "peak_rss": run["peak_rss"], "processes": run["processes"],
-            "messages": sorted({o["error"] for o in run["outcomes"] if not o.get("ok")})}
+            "messages": Counter(o["error"] for o in run["outcomes"] if not o.get("ok")).most_common()}
 
 
 def gap(figure: float, target: float) -> str:
@@ -125,7 +126,8 @@ def render(out: dict[str, Any]) -> str:
     lat, docs, bun, con = latency(out), documents(out), bundles(out), concurrency(out)
     lines = ["# Benchmark results", "",
              f"Run of `make bench` on {out['date']}: {m['cores']} cores ({m['cpu']}), {m['memory_gb']:.1f} GB memory, "
-             f"load average {m['load'][0]:.1f} at the start (the machine is shared, figures are noisy), "
+             f"load average {m['load'][0]:.1f} at the start and {out.get('load_end', m['load'])[0]:.1f} at the end "
+             "(the machine is shared with other work: figures are noisy), "
              f"Python {m['python']}, docassemble 1.10.5. Code at commit `{c['sha']}` ({c['subject']})"
              f"{', with uncommitted changes to the package' if c['dirty'] else ''}; `main` at `{c['main']}`. "
              f"The run took {out['elapsed'] / 60:.1f} min.", "",
@@ -170,7 +172,7 @@ def render(out: dict[str, Any]) -> str:
     lt = con["latency"] or {"p50": 0, "p95": 0, "max": 0}
     lines.append(f"| {con['cases']} | {con['completed']} | {con['errors']} | {s(con['wall'])} | {con['per_minute']:.1f} | "
                  f"{s(lt['p50'])} | {s(lt['p95'])} | {s(lt['max'])} | {mb(con['peak_rss'])} |")
-    lines += [f"", *(f"- error: {msg}" for msg in con["messages"])]
+    lines += ["", *(f"- {count} × {msg}" for msg, count in con["messages"])]
     sc = out["screens"]
     lines += ["", "## Screens to the first usable request", "",
               "Screens answered from the first one until the screen with the documents to download.", "",

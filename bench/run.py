@@ -5,8 +5,9 @@
 1. the whole download through the server, cold (a fresh server) then warm;
 2. screen latency: walks of our interview and of docassemble.demo's, taking turns;
 3. screens to the first usable request (urgent, detained) and to the full package;
-4. 20 cases at once, to their documents, with the server's memory sampled;
-5. each document's assembly in-process (a fresh process: bench/docs.py), and the profiles.
+4. each document's assembly in-process (a fresh process: bench/docs.py), and the profiles;
+5. 20 cases at once, to their documents, with the server's memory sampled (last: requests the
+   clients gave up on may still be running in the server).
 """
 from __future__ import annotations
 
@@ -81,19 +82,19 @@ def main() -> None:
         "full": {"case": CASES[FULL].name, "answered": len(ours[0]), "end": ours[0][-1][0],
                  "documents": out["bundle"]["documents"]}}
 
-    step(f"{CONCURRENT} cases at once")
-    cases = [CASES[n % len(CASES)].answers() for n in range(CONCURRENT)]
-    out["rss_before_concurrency"] = tree_rss(pid)
-    out["concurrency"] = walks.concurrent(url, key, cases, pid)
-    out["concurrency"]["case_names"] = [CASES[n % len(CASES)].name for n in range(CONCURRENT)]
-
     step("each document in-process, cold and warm, and the profiles (bench/docs.py)")
     docs_json = state / "bench-docs.json"
     subprocess.run([sys.executable, "-m", "bench.docs", str(docs_json)], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=open(state / "logs" / "bench-docs.log", "w"))
     out["docs"] = json.loads(docs_json.read_text())
 
-    out["elapsed"] = time.perf_counter() - began
+    step(f"{CONCURRENT} cases at once")
+    cases = [CASES[n % len(CASES)].answers() for n in range(CONCURRENT)]
+    out["rss_before_concurrency"] = tree_rss(pid)
+    out["concurrency"] = walks.concurrent(url, key, cases, pid)
+    out["concurrency"]["case_names"] = [CASES[n % len(CASES)].name for n in range(CONCURRENT)]
+
+    out["elapsed"], out["load_end"] = time.perf_counter() - began, os.getloadavg()
     (ROOT / "bench" / "results.json").write_text(json.dumps(out, indent=1, default=str) + "\n")
     (ROOT / "bench" / "results.md").write_text(report.render(out))
     print(report.headline(out))

@@ -119,7 +119,7 @@ def test_targets_say_what_is_met_and_by_how_much_not():
 def test_results_table_carries_machine_figures_and_findings():
     text = report.render(results(errors=1))
     assert "2 cores" in text and "3.8 GB memory" in text and "2026-11-28" in text and "`abc1234`" in text
-    assert "| 20 | 19 | 1 |" in text and "- error: boom" in text
+    assert "| 20 | 19 | 1 |" in text and "- 1 × boom" in text
     assert "| `pd_letter` | 0.030 s | 0.030 s | 1.23 s | 1.23 s |" in text
     assert "1. Who are you?; 2. Q2." in text
     assert "`time.sleep`" in text and "Converting DOCX to PDF takes" in text
