@@ -72,7 +72,7 @@ def targets(out: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
     ours, demo = lat["ours"]["p95"], lat["demo"]["p95"]
     docx = max(max(r["docx_cold"], r["docx_warm"]) for r in docs.values())
     pdf = max(max(r["pdf_cold"], r["pdf_warm"]) for r in docs.values())
-    screens = out["screens"]["urgent"]["answered"]
+    screens = out["screens"]["urgent"]["answered"] + 1   # the documents screen counts
     rows = [
         ("p95 screen latency no worse than the demo's", f"{s(ours)} vs {s(demo)} (×{ratio(ours, demo):.2f})",
          ours <= demo, "" if ours <= demo else f"{s(ours - demo)} slower (×{ratio(ours, demo):.1f})"),
@@ -175,11 +175,12 @@ def render(out: dict[str, Any]) -> str:
     lines += ["", *(f"- {count} × {msg}" for msg, count in con["messages"])]
     sc = out["screens"]
     lines += ["", "## Screens to the first usable request", "",
-              "Screens answered from the first one until the screen with the documents to download.", "",
-              "| case | screens answered | then | documents |", "|---|---:|---|---:|",
-              f"| urgent, detained: *{sc['urgent']['case']}* (bare-bones letter) | {sc['urgent']['answered']} | "
+              "Screens shown from the first one to the screen with the documents to download, that one included "
+              "(the screens answered, plus one).", "",
+              "| case | screens | the last one | documents on it |", "|---|---:|---|---:|",
+              f"| urgent, detained: *{sc['urgent']['case']}* (bare-bones letter) | {sc['urgent']['answered'] + 1} | "
               f"{sc['urgent']['end']} | {sc['urgent']['documents']} |",
-              f"| not urgent: *{sc['full']['case']}* (full package) | {sc['full']['answered']} | "
+              f"| not urgent: *{sc['full']['case']}* (full package) | {sc['full']['answered'] + 1} | "
               f"{sc['full']['end']} | {sc['full']['documents']} |", "",
               "The urgent path: " + "; ".join(f"{n}. {name}" for n, name in enumerate(sc["urgent"]["path"], 1)) + ".", "",
               "## Where the time goes", "",

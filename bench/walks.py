@@ -45,8 +45,8 @@ class TimedSession(ApiSession):
         return [s for _, s in self.times]
 
     def path(self) -> list[str]:
-        """The titles of the screens answered, in order."""
-        return [self.first] + [name for name, _ in self.times[:-1]]
+        """The titles of the screens shown, in order, the last one included."""
+        return [self.first] + [name for name, _ in self.times]
 
 
 def zip_link(screen: dict[str, Any]) -> str:
