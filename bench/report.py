@@ -33,23 +33,35 @@ def latency(out: dict[str, Any]) -> dict[str, Any]:
             "slowest": slowest, "walks": len(walks["ours"])}
 
 
+def per_build(times: dict[str, float]) -> dict[str, float]:
+    """One document's times on one screen, divided by the times it was built there (once, normally)."""
+    builds = max(times.get("builds", 1), 1)
+    return {k: v / builds for k, v in times.items() if k != "builds"}
+
+
 def documents(out: dict[str, Any]) -> dict[str, dict[str, float]]:
-    """Per document, cold and warm (median of the warm runs): DOCX, and PDF = DOCX + conversion."""
+    """Per document and per build, cold and warm (median of the warm runs): DOCX, and PDF = DOCX + conversion."""
     docs = out["docs"]
     rows = {}
-    for name, cold in docs["cold"]["docs"].items():
-        warm = [run["docs"][name] for run in docs["warm"] if name in run["docs"]]
+    for name, first in docs["cold"]["docs"].items():
+        cold = per_build(first)
+        warm = [per_build(run["docs"][name]) for run in docs["warm"] if name in run["docs"]]
         rows[name] = {"docx_cold": cold["docx"], "pdf_cold": cold["total"], "conversion_cold": cold["pdf"],
                       "docx_warm": median(w["docx"] for w in warm), "pdf_warm": median(w["total"] for w in warm),
-                      "conversion_warm": median(w["pdf"] for w in warm)}
+                      "conversion_warm": median(w["pdf"] for w in warm), "builds": first.get("builds", 1)}
     return rows
 
 
 def bundles(out: dict[str, Any]) -> dict[str, float]:
+    """The whole download (documents screen + ZIP through the server; the screen in-process)."""
     server, docs = out["bundle"], out["docs"]
-    return {"server_cold": server["cold"]["total"], "server_warm": median(w["total"] for w in server["warm"]),
-            "screen_warm": median(w["screen"] for w in server["warm"]), "zip_warm": median(w["zip"] for w in server["warm"]),
-            "inprocess_cold": docs["cold"]["bundle"], "inprocess_warm": median(w["bundle"] for w in docs["warm"])}
+    return {"server_cold": server["cold"]["total"],
+            "server_warm": median(w["total"] for w in server["new_case"]),
+            "screen_warm": median(w["screen"] for w in server["new_case"]),
+            "zip_warm": median(w["zip"] for w in server["new_case"]),
+            "server_again": median(w["total"] for w in server["shown_again"]),
+            "inprocess_cold": docs["cold"]["bundle"], "inprocess_warm": median(w["bundle"] for w in docs["warm"]),
+            "inprocess_again": docs["shown_again"]}
 
 
 def concurrency(out: dict[str, Any]) -> dict[str, Any]:
@@ -78,7 +90,7 @@ def targets(out: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
          ours <= demo, "" if ours <= demo else f"{s(ours - demo)} slower (×{ratio(ours, demo):.1f})"),
         ("each DOCX under 0.5 s", f"slowest {s(docx)}", docx < TARGETS["docx"], gap(docx, TARGETS["docx"])),
         ("each PDF under 2 s", f"slowest {s(pdf)}", pdf < TARGETS["pdf"], gap(pdf, TARGETS["pdf"])),
-        ("whole bundle under 10 s warm", f"{s(bun['server_warm'])} (server: screen + ZIP)",
+        ("whole bundle under 10 s warm", f"{s(bun['server_warm'])} (a new case on a warm server: screen + ZIP)",
          bun["server_warm"] < TARGETS["bundle"], gap(bun["server_warm"], TARGETS["bundle"]) + " s"),
         (f"{con['cases']} concurrent cases, 0 errors", f"{con['errors']} errors", con["errors"] == 0,
          f"{con['errors']} errors"),
@@ -95,9 +107,15 @@ def findings(out: dict[str, Any]) -> list[str]:
     conversion = sum(d["pdf"] for d in warm.values())
     bundle = out["docs"]["warm"][-1]["bundle"]
     lines = [f"Converting DOCX to PDF takes {conversion / bundle:.0%} of the documents screen in-process "
-             f"({len(warm)} LibreOffice runs, median {s(median(d['pdf'] for d in warm.values()))} each, one "
-             f"process per file, one at a time); assembling the {len(warm)} DOCX files takes "
+             f"({sum(d.get('builds', 1) for d in warm.values())} LibreOffice runs, median "
+             f"{s(median(per_build(d)['pdf'] for d in warm.values()))} each, one "
+             f"process per file, one at a time); assembling the DOCX files takes "
              f"{s(sum(d['docx'] for d in warm.values()))} in all."]
+    twice = {name: r["builds"] for name, r in docs.items() if r["builds"] > 1}
+    if twice:
+        lines.append("The first documents screen builds documents more than once: " + ", ".join(
+            f"{name} {n}×" for name, n in twice.items()) + f" ({sum(r['builds'] for r in docs.values())} builds for "
+            f"{len(docs)} documents); the times above are per build.")
     rest = bundle - sum(d["total"] for d in warm.values())
     lines.append(f"The rest of that screen (its text, the package PDF, the ZIP) takes {s(rest)}.")
     for prof in out["docs"]["profiles"].values():
@@ -106,9 +124,9 @@ def findings(out: dict[str, Any]) -> list[str]:
             lines.append(f"{s(sleep)} of \"{prof['what']}\" is `time.sleep`: docassemble waits 0.1 s after each "
                          "LibreOffice run before it looks for the PDF.")
             break
-    if bun["server_warm"] > 0:
-        lines.append(f"Through the server the warm download takes {s(bun['server_warm'])}: the screen "
-                     f"{s(bun['screen_warm'])} (it assembles everything) and the ZIP {s(bun['zip_warm'])}.")
+    lines.append(f"Through the server a new case's download takes {s(bun['server_warm'])}: the documents screen "
+                 f"{s(bun['screen_warm'])} (it assembles everything) and the ZIP {s(bun['zip_warm'])}; shown again, "
+                 f"{s(bun['server_again'])}.")
     return lines
 
 
@@ -151,17 +169,23 @@ def render(out: dict[str, Any]) -> str:
               "Slowest of our screens (median): " + "; ".join(f"{name} {s(t)}" for t, name in lat["slowest"]) + ".", "",
               "## Document assembly", "",
               "Each document timed in-process (tests/support/headless.py, docassemble.base with real LibreOffice "
-              "conversion, no web server) for the same case: cold = the first assembly in a fresh process, warm = "
-              f"the median of {len(out['docs']['warm'])} more. PDF = the DOCX assembly plus its conversion.", "",
-              "| document | DOCX cold | DOCX warm | PDF cold | PDF warm |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| `{name}` | {s(r['docx_cold'])} | {s(r['docx_warm'])} | {s(r['pdf_cold'])} | {s(r['pdf_warm'])} |"
-              for name, r in docs.items()]
-    lines += ["", "| the whole download | cold | warm |", "|---|---:|---:|",
+              "conversion, no web server) for the same case: cold = the first session in a fresh process, warm = "
+              f"the median of {len(out['docs']['warm'])} more sessions in that process. PDF = the DOCX assembly "
+              "plus its conversion.", "",
+              "| document | DOCX cold | DOCX warm | PDF cold | PDF warm | built on the first screen |",
+              "|---|---:|---:|---:|---:|---:|"]
+    lines += [f"| `{name}` | {s(r['docx_cold'])} | {s(r['docx_warm'])} | {s(r['pdf_cold'])} | {s(r['pdf_warm'])} | "
+              f"{r['builds']}× |" for name, r in docs.items()]
+    lines += ["", "| the whole download | cold | warm | shown again |", "|---|---:|---:|---:|",
               f"| through the server: documents screen + ZIP ({out['bundle']['documents']} documents, "
-              f"{out['bundle']['zip_bytes'] / 1024:.0f} KB ZIP) | {s(bun['server_cold'])} | {s(bun['server_warm'])} |",
-              f"| in-process: the documents screen | {s(bun['inprocess_cold'])} | {s(bun['inprocess_warm'])} |", "",
-              "Server cold = the first documents screen after the server started (and its ZIP); warm = the same "
-              f"screen shown again, median of {len(out['bundle']['warm'])}.", "",
+              f"{out['bundle']['cold']['zip_bytes'] / 1024:.0f} KB ZIP) | {s(bun['server_cold'])} | "
+              f"{s(bun['server_warm'])} | {s(bun['server_again'])} |",
+              f"| in-process: the documents screen | {s(bun['inprocess_cold'])} | {s(bun['inprocess_warm'])} | "
+              f"{s(bun['inprocess_again'])} |", "",
+              "Cold: the first documents screen after the server (or the process) started. Warm: the documents "
+              f"of a new case on the warm server (median of the {len(out['bundle']['new_case'])} walks above) or in the "
+              f"same process (median of {len(out['docs']['warm'])}). Shown again: the same case's documents screen "
+              f"once more (server: median of {len(out['bundle']['shown_again'])}), which reuses what was built.", "",
               "## Concurrent cases", "",
               f"{con['cases']} cases (every branch in turn) started at once, each walked through the REST API to its "
               "documents screen and its ZIP. Memory: the sum of the RSS of the gunicorn process tree (with the "
