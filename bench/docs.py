@@ -1,5 +1,7 @@
 """Document assembly timed in-process, with real PDF conversion (LibreOffice), and profiled.
 
+PDFs are converted as the bench server converts them: through its unoserver, when it runs one.
+
 Runs the interview through docassemble.base (tests/support/headless.py), no web server, in a
 fresh process so that the first assembly is cold:
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import cProfile
 import json
+import os
 import pstats
 import sys
 import time
@@ -118,12 +121,23 @@ def session(answers: dict[str, Any], timer: AssemblyTimer, profile_steps: set[in
             "bundle": steps[-1]["seconds"], "docs": timer.split()}
 
 
+def converter() -> dict[str, Any]:
+    """PDF conversion as the server does it: through its unoserver when serve.sh runs one (scripts/env.sh's NOM_RUN)."""
+    run = Path(os.environ.get("NOM_RUN", "/nonexistent"))
+    try:
+        os.kill(int((run / "unoserver.pid").read_text()), 0)
+    except (OSError, ValueError):
+        return {}
+    return {"enable unoconv": True, "unoconvert path": str(run / "unoconvert")}
+
+
 def measure(case_index: int = 3) -> dict[str, Any]:
     """Cold: the first session in this process. Warm: more sessions in the same process (the
     documents assembled again for another case). Shown again: the first session's documents
     screen once more (what the interview caches, it does not rebuild)."""
     from tests.support.headless import setup
-    setup()
+    config = converter()
+    setup(config)
     timer = AssemblyTimer().install()
     answers = CASES[case_index].answers()
 
@@ -152,7 +166,7 @@ def measure(case_index: int = 3) -> dict[str, Any]:
     return {
         "case": CASES[case_index].name, "screens": len(steps), "steps": steps,
         "documents": [d.name for d in first["screen"].attachments], "cold": cold, "warm": warm,
-        "shown_again": shown_again,
+        "shown_again": shown_again, "converter": "unoserver" if config else "LibreOffice, a process per file",
         "profiles": {
             "document": _profile_summary(doc_profile, f"assembling {slowest_doc} (DOCX and PDF)"),
             **{f"screen {n}": _profile_summary(screen_profiles[n], next(s["screen"] for s in steps if s["step"] == n))

@@ -46,21 +46,21 @@ def tree_rss(pid: int) -> int:
 
 
 class PeakSampler:
-    """Samples a process tree's RSS in a background thread; ``peak`` is the highest sum seen.
+    """Samples the RSS of process trees in a background thread; ``peak`` is the highest sum seen.
 
-        with PeakSampler(pid) as sampler:
+        with PeakSampler([gunicorn_pid, unoserver_pid]) as sampler:
             ...work...
         sampler.peak, sampler.samples
     """
 
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
-        self.pid, self.interval = pid, interval
+    def __init__(self, pids: list[int], interval: float = 0.2) -> None:
+        self.pids, self.interval = pids, interval
         self.peak, self.samples, self.most_processes = 0, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def sample(self) -> None:
-        pids = tree(self.pid)
+        pids = sorted({p for root in self.pids for p in tree(root)})
         self.peak = max(self.peak, sum(rss_bytes(p) for p in pids))
         self.most_processes = max(self.most_processes, len(pids))
         self.samples += 1

@@ -74,8 +74,9 @@ def concurrency(out: dict[str, Any]) -> dict[str, Any]:
             "messages": Counter(o["error"] for o in run["outcomes"] if not o.get("ok")).most_common()}
 
 
-def gap(figure: float, target: float) -> str:
-    return f"{figure - target:+.2f} over ({figure / target - 1:+.0%})"
+def gap(figure: float, target: float, unit: str = " s") -> str:
+    over = figure / target - 1
+    return f"{figure - target:+.2f}{unit} over ({over:+.0%})" if abs(over) >= 0.1 else f"{figure - target:+.2f}{unit} over ({over:+.1%})"
 
 
 def targets(out: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
@@ -91,7 +92,7 @@ def targets(out: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
         ("each DOCX under 0.5 s", f"slowest {s(docx)}", docx < TARGETS["docx"], gap(docx, TARGETS["docx"])),
         ("each PDF under 2 s", f"slowest {s(pdf)}", pdf < TARGETS["pdf"], gap(pdf, TARGETS["pdf"])),
         ("whole bundle under 10 s warm", f"{s(bun['server_warm'])} (a new case on a warm server: screen + ZIP)",
-         bun["server_warm"] < TARGETS["bundle"], gap(bun["server_warm"], TARGETS["bundle"]) + " s"),
+         bun["server_warm"] < TARGETS["bundle"], gap(bun["server_warm"], TARGETS["bundle"])),
         (f"{con['cases']} concurrent cases, 0 errors", f"{con['errors']} errors", con["errors"] == 0,
          f"{con['errors']} errors"),
         ("at most 15 screens to the bare-bones letter", f"{screens} screens", screens <= TARGETS["screens"],
@@ -107,9 +108,9 @@ def findings(out: dict[str, Any]) -> list[str]:
     conversion = sum(d["pdf"] for d in warm.values())
     bundle = out["docs"]["warm"][-1]["bundle"]
     lines = [f"Converting DOCX to PDF takes {conversion / bundle:.0%} of the documents screen in-process "
-             f"({sum(d.get('builds', 1) for d in warm.values())} LibreOffice runs, median "
-             f"{s(median(per_build(d)['pdf'] for d in warm.values()))} each, one "
-             f"process per file, one at a time); assembling the DOCX files takes "
+             f"({sum(d.get('builds', 1) for d in warm.values())} conversions by "
+             f"{out['docs'].get('converter', 'LibreOffice')}, median {s(median(per_build(d)['pdf'] for d in warm.values()))}"
+             " each, one at a time); assembling the DOCX files takes "
              f"{s(sum(d['docx'] for d in warm.values()))} in all."]
     twice = {name: r["builds"] for name, r in docs.items() if r["builds"] > 1}
     if twice:
@@ -122,7 +123,7 @@ def findings(out: dict[str, Any]) -> list[str]:
         sleep = next((row["own"] for row in prof["own"] if row["function"] == "time.sleep"), 0)
         if sleep > 0.2:
             lines.append(f"{s(sleep)} of \"{prof['what']}\" is `time.sleep`: docassemble waits 0.1 s after each "
-                         "LibreOffice run before it looks for the PDF.")
+                         "conversion before it looks for the PDF.")
             break
     lines.append(f"Through the server a new case's download takes {s(bun['server_warm'])}: the documents screen "
                  f"{s(bun['screen_warm'])} (it assembles everything) and the ZIP {s(bun['zip_warm'])}; shown again, "
@@ -147,7 +148,7 @@ def render(out: dict[str, Any]) -> str:
              f"load average {m['load'][0]:.1f} at the start and {out.get('load_end', m['load'])[0]:.1f} at the end "
              "(the machine is shared with other work: figures are noisy), "
              f"Python {m['python']}, docassemble 1.10.5. Code at commit `{c['sha']}` ({c['subject']})"
-             f"{', with uncommitted changes to the package' if c['dirty'] else ''}; `main` at `{c['main']}`. "
+             f"{', with uncommitted changes to the package' if c['dirty'] else ''}, on `main` at `{c['main']}`. "
              f"The run took {out['elapsed'] / 60:.1f} min.", "",
              "## Targets", "", "| target | figure | met | missed by |", "|---|---|---|---|"]
     lines += [f"| {name} | {figure} | {'yes' if met else '**no**'} | {miss} |" for name, figure, met, miss in targets(out)]
@@ -168,8 +169,9 @@ def render(out: dict[str, Any]) -> str:
               f"×{ratio(lat['ours']['p95'], lat['demo']['p95']):.2f} | |", "",
               "Slowest of our screens (median): " + "; ".join(f"{name} {s(t)}" for t, name in lat["slowest"]) + ".", "",
               "## Document assembly", "",
-              "Each document timed in-process (tests/support/headless.py, docassemble.base with real LibreOffice "
-              "conversion, no web server) for the same case: cold = the first session in a fresh process, warm = "
+              "Each document timed in-process (tests/support/headless.py: docassemble.base, no web server) for the "
+              f"same case, PDFs converted by {out['docs'].get('converter', 'LibreOffice')} as the server converts "
+              "them: cold = the first session in a fresh process, warm = "
               f"the median of {len(out['docs']['warm'])} more sessions in that process. PDF = the DOCX assembly "
               "plus its conversion.", "",
               "| document | DOCX cold | DOCX warm | PDF cold | PDF warm | built on the first screen |",
@@ -188,9 +190,10 @@ def render(out: dict[str, Any]) -> str:
               f"once more (server: median of {len(out['bundle']['shown_again'])}), which reuses what was built.", "",
               "## Concurrent cases", "",
               f"{con['cases']} cases (every branch in turn) started at once, each walked through the REST API to its "
-              "documents screen and its ZIP. Memory: the sum of the RSS of the gunicorn process tree (with the "
-              f"LibreOffice processes it starts), sampled every 0.2 s from /proc; {mb(out['rss_before_concurrency'])} "
-              "just before.", "",
+              "documents screen and its ZIP. Memory: the sum of the RSS of the server's process trees ("
+              + " and ".join(f"`{name}`" for name in out.get("server_processes", ["gunicorn"]))
+              + ", with the LibreOffice they start), sampled every 0.2 s from /proc; "
+              f"{mb(out['rss_before_concurrency'])} just before. PostgreSQL and Redis are not counted.", "",
               "| cases | completed | errors | wall time | cases per minute | p50 screen | p95 screen | max screen | peak memory |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     lt = con["latency"] or {"p50": 0, "p95": 0, "max": 0}

@@ -47,7 +47,8 @@ def commit() -> dict[str, Any]:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     return {"sha": git("rev-parse", "--short", "HEAD"), "subject": git("log", "-1", "--format=%s"),
-            "main": git("rev-parse", "--short", "main"), "dirty": bool(git("status", "--porcelain", "--", "docassemble"))}
+            "main": git("rev-parse", "--short", git("merge-base", "HEAD", "main") or "main"),
+            "dirty": bool(git("status", "--porcelain", "--", "docassemble", "scripts"))}
 
 
 def step(name: str) -> None:
@@ -57,10 +58,12 @@ def step(name: str) -> None:
 def main() -> None:
     url, state = os.environ["NOM_URL"], Path(os.environ["NOM_STATE"])
     key = (state / "config" / "admin_api_key").read_text().strip()
-    pid = int((state / "run" / "gunicorn.pid").read_text())
+    # the server's processes: gunicorn's tree, and unoserver's (PDF conversion) where serve.sh runs one
+    pids = [int(f.read_text()) for f in (state / "run" / "gunicorn.pid", state / "run" / "unoserver.pid") if f.exists()]
     began = time.perf_counter()
     out: dict[str, Any] = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(),
-                           "commit": commit(), "rss_start": tree_rss(pid)}
+                           "commit": commit(), "rss_start": sum(map(tree_rss, pids)),
+                           "server_processes": ["gunicorn"] + (["unoserver"] if len(pids) > 1 else [])}
 
     step("the download: cold, then shown again (server)")
     api, screen = walks.walk_case(url, key, CASES[FULL].answers())
@@ -94,8 +97,8 @@ def main() -> None:
 
     step(f"{CONCURRENT} cases at once")
     cases = [CASES[n % len(CASES)].answers() for n in range(CONCURRENT)]
-    out["rss_before_concurrency"] = tree_rss(pid)
-    out["concurrency"] = walks.concurrent(url, key, cases, pid)
+    out["rss_before_concurrency"] = sum(map(tree_rss, pids))
+    out["concurrency"] = walks.concurrent(url, key, cases, pids)
     out["concurrency"]["case_names"] = [CASES[n % len(CASES)].name for n in range(CONCURRENT)]
 
     out["elapsed"], out["load_end"] = time.perf_counter() - began, os.getloadavg()

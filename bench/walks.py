@@ -100,7 +100,7 @@ def shown_again(api: TimedSession, repeats: int = 3) -> list[dict[str, float]]:
     return out
 
 
-def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pid: int) -> dict[str, Any]:
+def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pids: list[int]) -> dict[str, Any]:
     """All ``cases`` walked at once, each to its documents and its ZIP; server memory sampled meanwhile."""
     start_line = threading.Barrier(len(cases) + 1)
     outcomes: list[dict[str, Any]] = [{} for _ in cases]
@@ -117,7 +117,7 @@ def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pid: int)
                            "times": api.seconds() if api else []}
 
     threads = [threading.Thread(target=one, args=(n,)) for n in range(len(cases))]
-    with PeakSampler(server_pid) as memory:
+    with PeakSampler(server_pids) as memory:
         for thread in threads:
             thread.start()
         start_line.wait()
