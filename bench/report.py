@@ -128,6 +128,11 @@ def findings(out: dict[str, Any]) -> list[str]:
     lines.append(f"Through the server a new case's download takes {s(bun['server_warm'])}: the documents screen "
                  f"{s(bun['screen_warm'])} (it assembles everything) and the ZIP {s(bun['zip_warm'])}; shown again, "
                  f"{s(bun['server_again'])}.")
+    made = out["bundle"].get("conversions")
+    if made is not None:
+        lines.append(f"The server's converter (unoserver's log) made {made} PDFs for the first case's "
+                     f"{out['bundle']['documents']} documents, and {out['bundle'].get('conversions_shown_again')} "
+                     f"when its documents screen was shown {len(out['bundle']['shown_again'])} more times.")
     return lines
 
 

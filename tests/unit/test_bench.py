@@ -94,6 +94,7 @@ def results(docs_pdf=1.2, screens=14, errors=0, question=0.04):
         "machine": {"cores": 2, "memory_gb": 3.8, "cpu": "cpu", "load": (0.5, 0, 0), "python": "3.11"},
         "commit": {"sha": "abc1234", "subject": "a commit", "main": "abc1234", "dirty": False},
         "bundle": {"cold": {"screen": 4.0, "zip": 0.1, "total": 4.1, "zip_bytes": 300000}, "documents": 7,
+                   "conversions": 7, "conversions_shown_again": 0,
                    "new_case": [{"screen": 3.0, "zip": 0.1, "total": 3.1}] * 3,
                    "shown_again": [{"screen": 0.2, "zip": 0.1, "total": 0.3}] * 3},
         "latency": {"ours": [walk] * 3, "demo": [[("D", 0.05)] * 10] * 3, "demo_stopped_at": "Upload",
@@ -133,4 +134,5 @@ def test_results_table_carries_machine_figures_and_findings():
     assert "more than once" not in text
     assert "1. Who are you?; 2. Q2; 3. Your documents are ready." in text
     assert "`time.sleep`" in text and "Converting DOCX to PDF takes" in text
+    assert "made 7 PDFs for the first case's 7 documents, and 0 when its documents screen was shown 3 more times" in text
     assert report.headline(results()).count("ok  ") == 6
