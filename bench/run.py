@@ -55,7 +55,8 @@ class Conversions:
     """PDF conversions the server made, counted in unoserver's log (None without one)."""
 
     def __init__(self, log: Path) -> None:
-        self.log, self.seen = log, self.count()
+        self.log = log
+        self.seen = self.count()
 
     def count(self) -> int | None:
         return self.log.read_text().count("Exporting to") if self.log.exists() else None
