@@ -38,7 +38,7 @@ class AssemblyTimer:
     """Times docassemble's attachment assembly per document; can profile one document."""
 
     def __init__(self) -> None:
-        self.docs: dict[str, dict[str, float]] = defaultdict(lambda: {"total": 0.0, "pdf": 0.0, "builds": 0})
+        self.docs: dict[str, dict[str, float]] = defaultdict(lambda: {"total": 0.0, "pdf": 0.0, "builds": 0, "conversions": 0})
         self.current: list[str] = []
         self.profile_doc: str | None = None
         self.profiles: list[cProfile.Profile] = []   # the profiled document's calls
@@ -60,6 +60,7 @@ class AssemblyTimer:
             finally:
                 if self.current:
                     self.docs[self.current[-1]]["pdf"] += time.perf_counter() - start
+                    self.docs[self.current[-1]]["conversions"] += 1
         parse.word_to_pdf = word_to_pdf
         return self
 
@@ -83,8 +84,9 @@ class AssemblyTimer:
         return timed
 
     def split(self) -> dict[str, dict[str, float]]:
-        """Per document: docx (assembly without conversion), pdf (conversion), total, and how many builds."""
-        return {name: {"docx": t["total"] - t["pdf"], "pdf": t["pdf"], "total": t["total"], "builds": t["builds"]}
+        """Per document: docx (assembly without conversion), pdf (conversion), total; how many builds and conversions."""
+        return {name: {"docx": t["total"] - t["pdf"], "pdf": t["pdf"], "total": t["total"], "builds": t["builds"],
+                       "conversions": t["conversions"]}
                 for name, t in self.docs.items()}
 
 
@@ -137,7 +139,7 @@ def measure(case_index: int = 3) -> dict[str, Any]:
     screen once more (what the interview caches, it does not rebuild)."""
     from tests.support.headless import setup
     config = converter()
-    setup(config)
+    setup({"debug": False, **config})   # as the server runs (debug adds readability statistics to each screen)
     timer = AssemblyTimer().install()
     answers = CASES[case_index].answers()
 

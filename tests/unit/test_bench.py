@@ -121,7 +121,7 @@ def test_targets_say_what_is_met_and_by_how_much_not():
 
 def test_a_document_built_twice_on_one_screen_is_shown_per_build_and_said():
     out = results()
-    out["docs"]["cold"]["docs"]["pd_letter"] = {"docx": 0.06, "pdf": 2.4, "total": 2.46, "builds": 2}
+    out["docs"]["cold"]["docs"]["pd_letter"] = {"docx": 0.06, "pdf": 2.4, "total": 2.46, "builds": 2, "conversions": 2}
     assert report.documents(out)["pd_letter"]["pdf_cold"] == pytest.approx(1.23)
     assert "builds documents more than once: pd_letter 2×" in report.render(out)
 
