@@ -139,7 +139,7 @@ def measure(case_index: int = 3) -> dict[str, Any]:
     screen once more (what the interview caches, it does not rebuild)."""
     from tests.support.headless import setup
     config = converter()
-    setup({"debug": False, **config})   # as the server runs (debug adds readability statistics to each screen)
+    setup(config)
     timer = AssemblyTimer().install()
     answers = CASES[case_index].answers()
 

@@ -223,7 +223,10 @@ def render(out: dict[str, Any]) -> str:
               "The urgent path: " + "; ".join(f"{n}. {name}" for n, name in enumerate(sc["urgent"]["path"], 1)) + ".", "",
               "## Where the time goes", "",
               "cProfile in-process (bench/docs.py): the slowest document, the slowest screen and the slowest screen "
-              "that is not the documents screen; the costliest functions by cumulative time, then by own time.", ""]
+              "that is not the documents screen; the costliest functions by cumulative time, then by own time. "
+              "The in-process driver runs with docassemble's debug on (it reads each block's source), which adds "
+              "readability statistics (`docassemble_textstat`) to every screen; the server, without debug, does not "
+              "pay for those.", ""]
     for prof in out["docs"]["profiles"].values():
         lines += _profile_table(prof)
     lines += ["What the figures say:", "", *(f"- {line}" for line in findings(out)), ""]
