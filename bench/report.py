@@ -148,6 +148,10 @@ def _profile_table(prof: dict[str, Any], rows: int = 8) -> list[str]:
     shown = [r for r in prof["cumulative"] if not r["function"].startswith(("bench/", "tests/"))][:rows]
     shown += [r for r in prof["own"][:3] if r not in shown]
     lines += [f"| `{r['function']}` | {r['calls']} | {s(r['own'])} | {s(r['cumulative'])} |" for r in shown]
+    ours = prof.get("ours", [])
+    lines += ["", "This package's own Python, costliest first: " + (
+        "; ".join(f"`{r['function'].replace('docassemble/notonemore/', '')}` {s(r['cumulative'])}" for r in ours)
+        if ours else "does not appear") + "."]
     return lines + [""]
 
 

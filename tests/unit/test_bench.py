@@ -87,7 +87,9 @@ def results(docs_pdf=1.2, screens=14, errors=0, question=0.04):
     prof = {"what": "assembling pd_letter", "seconds": 1.3, "own": [{"function": "time.sleep", "calls": 1, "own": 0.3,
                                                                       "cumulative": 0.3}],
             "cumulative": [{"function": "docassemble/base/pandoc.py:400 word_to_pdf", "calls": 1, "own": 0.001,
-                            "cumulative": 1.2}]}
+                            "cumulative": 1.2}],
+            "ours": [{"function": "docassemble/notonemore/package.py:252 build_package", "calls": 1, "own": 0.01,
+                      "cumulative": 0.11}]}
     outcomes = [{"ok": True, "times": [0.1, 0.2]}] * (20 - errors) + [{"ok": False, "error": "boom", "times": []}] * errors
     return {
         "date": "2026-11-28 10:00", "elapsed": 200.0, "rss_before_concurrency": 500 * 1024 ** 2,
@@ -134,5 +136,23 @@ def test_results_table_carries_machine_figures_and_findings():
     assert "more than once" not in text
     assert "1. Who are you?; 2. Q2; 3. Your documents are ready." in text
     assert "`time.sleep`" in text and "Converting DOCX to PDF takes" in text
+    assert "own Python, costliest first: `package.py:252 build_package` 0.110 s." in text
     assert "made 7 PDFs for the first case's 7 documents, and 0 when its documents screen was shown 3 more times" in text
     assert report.headline(results()).count("ok  ") == 6
+
+
+def test_profile_rows_name_functions_shortly():
+    import cProfile
+
+    from bench.profile import short_name, top, total
+
+    def slow():
+        return sum(i * i for i in range(20000))
+
+    profiler = cProfile.Profile()
+    profiler.runcall(slow)
+    rows = top(profiler, 3)
+    assert any(r["function"].startswith("tests/unit/test_bench.py:") and r["function"].endswith(" slow") for r in rows)
+    assert rows[0]["cumulative"] >= rows[-1]["cumulative"] and total(profiler) > 0
+    assert short_name(("/x/lib/python3.11/site-packages/docassemble/base/parse.py", 7, "f")) == "docassemble/base/parse.py:7 f"
+    assert short_name(("~", 0, "<built-in method time.sleep>")) == "time.sleep"
