@@ -46,15 +46,21 @@ def upload_path(upload: Any) -> Optional[str]:
     return first.path()
 
 
+def _is_template(value: Any) -> bool:
+    """A docassemble ``template`` block (made when a screen shows it): text from the answers, not an answer."""
+    return isinstance(value, Mapping) and str(value.get("_class", "")).endswith("DALazyTemplate")
+
+
 def answers_fingerprint(variables: Mapping[str, Any], leave_out: Iterable[str] = (), *, day: Optional[_dt.date] = None) -> str:
     """A short hash of the answers (docassemble's ``all_variables(simplify=True)``) and the day.
 
     Documents are assembled again only when it changes. ``leave_out`` names the variables the
     documents themselves define (and docassemble's own ``nav``), so building them does not change it;
-    names starting with ``_`` are always left out.
+    names starting with ``_`` and templates (which screens make as they show) are always left out.
     """
     skip = set(leave_out)
-    kept = {name: value for name, value in variables.items() if name not in skip and not name.startswith("_")}
+    kept = {name: value for name, value in variables.items()
+            if name not in skip and not name.startswith("_") and not _is_template(value)}
     text = json.dumps([str(day or _dt.date.today()), kept], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

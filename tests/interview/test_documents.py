@@ -196,3 +196,12 @@ def test_the_review_sheet_for_a_short_first_request():
     assert "This is a short first request" in sheet
     assert "Not asked yet (short first request)" in sheet
     assert "San Diego County Sheriff" in sheet
+
+
+def test_a_short_request_shown_again_is_not_assembled_again():
+    """The documents screen makes its own texts (the referral list) as it shows: they must not count as answers."""
+    run, screens = walk_to_summary({**CASES[0].answers(), "attorney_consulted": False}, stop=("documents screen",))
+    fingerprint = run.value("documents_fingerprint")
+    again = run.answer({}, mark_answered=False)
+    assert [d.files for d in again.attachments] == [d.files for d in screens[-1].attachments]
+    assert run.value("documents_fingerprint") == fingerprint

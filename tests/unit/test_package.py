@@ -297,13 +297,12 @@ def test_sniff(tmp_path):
     assert build(tmp_path, [Part("A", str(tmp_path / "junk_then_pdf"), "exhibit")]).pages == 2  # readers allow it
 
 
-def test_ten_small_parts_take_under_a_second(tmp_path):
+def test_ten_mixed_parts_pack_in_order(tmp_path):
+    """Speed is measured by `make bench`; here, that ten parts of three kinds all pack."""
     pdf, png, jpeg = make_pdf(tmp_path / "s.pdf", 2), make_image(tmp_path / "s.png"), make_image(
         tmp_path / "s.jpg", fmt="JPEG")
     parts = [Part(f"Exhibit {n}", (pdf, png, jpeg)[n % 3], "exhibit") for n in range(10)]
-    start = time.perf_counter()
     result = build(tmp_path, parts)
-    assert time.perf_counter() - start < 1.0
     assert result.pages == 1 + 4 * 2 + 6
 
 

@@ -25,3 +25,13 @@ def test_defuse_ooxml():
     assert defuse_ooxml("O'Brien & <Núñez>") == "O'Brien & <Núñez>"
     assert defuse_ooxml(None) is None and defuse_ooxml(7) == 7
     assert defuse_ooxml(defuse_ooxml("</w:p>")) == defuse_ooxml("</w:p>")
+
+
+def test_templates_do_not_count():
+    import datetime as dt
+
+    from docassemble.notonemore.util import answers_fingerprint
+    day = dt.date(2026, 11, 28)
+    answers = {"custody_status": "final_order"}
+    shown = {**answers, "referral_list": {"_class": "docassemble.base.util.DALazyTemplate", "instanceName": "referral_list"}}
+    assert answers_fingerprint(shown, day=day) == answers_fingerprint(answers, day=day)
