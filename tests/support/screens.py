@@ -1,0 +1,71 @@
+"""Every screen of the interview, reached in-process: each custody branch and a few variants
+that open the screens the branches skip (an attorney with a G-28, a consult date, health
+needs, a past the attorney must review, an uploaded paper).
+
+Shared by the readability and translation checks, so both read the same screens.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+from tests.support.cases import CASES, answer_for
+from tests.support.headless import InterviewRun, Screen
+
+MAIN = "docassemble.notonemore:data/questions/main.yml"
+QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
+
+VARIANTS = [
+    ("attorney, health, a past to review, one paper", {
+        **CASES[1].answers(), "user_role": "family",
+        "has_attorney": True, "g28_on_file": "unknown", "attorney_consulted": True, "consult_date": "2026-01-05",
+        "circumstances": {"serious_health_condition": True}, "health_details": "Needs insulin every day.",
+        "private_history": {"arrests": True}, "attorney_cleared": False,
+        "exhibits.there_are_any": True, "exhibits.there_is_another": False,
+        "exhibits[0].description": "Lease", "exhibits[0].category": "length_of_presence",
+    }),
+]
+
+
+def _a_png() -> str:
+    from PIL import Image
+    path = Path(tempfile.mkdtemp(prefix="nom-screens-")) / "lease.png"
+    Image.new("RGB", (200, 260), (240, 240, 240)).save(path)
+    return str(path)
+
+
+def walk(answers: dict[str, Any], *, url_args: dict[str, Any] | None = None,
+         before: dict[str, Any] | None = None) -> Iterator[Screen]:
+    """Each screen from the first to the documents screen, answering from ``answers``.
+
+    ``before`` is set first, as an intake system would (e.g. the language).
+    """
+    run = InterviewRun(MAIN, url_args=url_args)
+    screen = run.answer(before, mark_answered=False) if before else run.screen()
+    for _ in range(60):
+        yield screen
+        if screen.id == "documents screen":
+            return
+        names = screen.fields or [screen.continue_field]
+        if screen.id == "one exhibit":
+            run.answer({n: answers[n] for n in names if not n.endswith(".file")}, mark_answered=False)
+            screen = run.set_file(next(n for n in names if n.endswith(".file")), _a_png())
+        else:
+            screen = run.answer({n: answer_for(n, answers) for n in names})
+    raise AssertionError("no documents screen after 60 screens")
+
+
+def every_screen(**kwargs: Any) -> list[tuple[str, Screen]]:
+    """(walk name, screen) for every screen of every branch and variant."""
+    walks = [(case.name, case.answers()) for case in CASES] + VARIANTS
+    return [(name, screen) for name, answers in walks for screen in walk(answers, **kwargs)]
+
+
+def question_ids() -> set[str]:
+    """The id of every block that shows a screen (questions, reviews, the documents event)."""
+    run = InterviewRun(MAIN)
+    return {q.id for q in run.interview.questions_list
+            if getattr(q, "question_type", None) not in (None, "data", "template", "code", "objects", "attachments",
+                                                          "variables", "objects_from_file", "modules", "interview_lists")
+            and getattr(q, "id", None) and getattr(q, "content", None) is not None}
