@@ -15,11 +15,14 @@ class ApiError(AssertionError):
 class ApiSession:
     """One interview session driven through /api/session."""
 
-    def __init__(self, url: str, key: str, interview: str) -> None:
+    def __init__(self, url: str, key: str, interview: str, session: str | None = None, secret: str | None = None) -> None:
+        """A new session, or (with ``session`` and ``secret``) one already begun, e.g. in a browser."""
         self.url, self.key, self.interview = url, key, interview
         self.http = requests.Session()
-        started = self._check(self.http.get(f"{url}/api/session/new", params={"i": interview, "key": key}, timeout=60))
-        self.session, self.secret = started["session"], started["secret"]
+        if session is None:
+            started = self._check(self.http.get(f"{url}/api/session/new", params={"i": interview, "key": key}, timeout=60))
+            session, secret = started["session"], started["secret"]
+        self.session, self.secret = session, secret
 
     def _check(self, response: requests.Response) -> Any:
         if response.status_code != 200:

@@ -56,10 +56,16 @@ def walk(answers: dict[str, Any], *, url_args: dict[str, Any] | None = None,
     raise AssertionError("no documents screen after 60 screens")
 
 
-def every_screen(**kwargs: Any) -> list[tuple[str, Screen]]:
+def every_screen(*, url_args: dict[str, Any] | None = None, before: dict[str, Any] | None = None
+                 ) -> list[tuple[str, Screen]]:
     """(walk name, screen) for every screen of every branch and variant."""
     walks = [(case.name, case.answers()) for case in CASES] + VARIANTS
-    return [(name, screen) for name, answers in walks for screen in walk(answers, **kwargs)]
+    screens = [(name, screen) for name, answers in walks for screen in walk(answers, url_args=url_args, before=before)]
+    # the screen behind "Delete my answers", reachable from any screen
+    run = InterviewRun(MAIN, url_args=url_args)
+    if before:
+        run.answer(before, mark_answered=False)
+    return screens + [("delete my answers", run.action("delete_and_exit"))]
 
 
 def question_ids() -> set[str]:

@@ -25,6 +25,20 @@ class Server:
     def interview_url(self) -> str:
         return f"{self.url}/interview?i={self.interview}"
 
+    def sql(self, query: str, *params: object) -> list[tuple]:
+        """Rows from the server's own PostgreSQL database (to see what a session left behind)."""
+        import psycopg2
+        password = (self.state / "config" / "db_password").read_text().strip()
+        with psycopg2.connect(host="127.0.0.1", port=int(test_env()["NOM_PG_PORT"]), dbname="docassemble",
+                              user="docassemble", password=password) as conn, conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall()
+
+    def upload_dir(self, number: int) -> Path:
+        """Where docassemble keeps stored file ``number`` (its hex digits in groups of three)."""
+        digits = f"{number:012x}"
+        return self.state / "da" / "files" / "/".join(digits[i:i + 3] for i in range(0, 12, 3))
+
 
 def test_env() -> dict[str, str]:
     env = dict(os.environ)
