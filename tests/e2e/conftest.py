@@ -1,9 +1,5 @@
-"""The real server, started once for the end-to-end tests and stopped after them, and
-Debian's Chromium (driven by Playwright) with a phone-sized page."""
-import shutil
-
+"""The real server, started once for the end-to-end tests and stopped after them."""
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.support import server as server_control
 
@@ -13,29 +9,6 @@ def server():
     running = server_control.start()
     yield running
     server_control.stop()
-
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Chromium's own background traffic has nowhere to go on this machine's closed network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A new phone-sized page (its own cookies, so its own interview session)."""
-    context = browser.new_context(viewport=PHONE)
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture

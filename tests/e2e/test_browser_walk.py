@@ -7,12 +7,33 @@ answer) and checks that each gets a clear message and that nothing already enter
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.support.documents import docx_text, pdf_pages, pdf_text
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's own background traffic has nowhere to go on this machine's closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
 
 
 class Walk:

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests.support.api import ApiSession
 from tests.support.cases import CASES
+from tests.e2e.test_browser_walk import browser, page  # noqa: F401  (the fixtures)
 
 NEUTRAL = "https://www.weather.gov/"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tests.support.cases import CASES, answer_for
 from tests.support.headless import InterviewRun, Screen
@@ -36,36 +36,36 @@ def _a_png() -> str:
 
 
 def walk(answers: dict[str, Any], *, url_args: dict[str, Any] | None = None,
-         before: dict[str, Any] | None = None) -> Iterator[Screen]:
+         before: dict[str, Any] | None = None) -> tuple[InterviewRun, list[Screen]]:
     """Each screen from the first to the documents screen, answering from ``answers``.
 
     ``before`` is set first, as an intake system would (e.g. the language).
     """
     run = InterviewRun(MAIN, url_args=url_args)
-    screen = run.answer(before, mark_answered=False) if before else run.screen()
-    for _ in range(60):
-        yield screen
-        if screen.id == "documents screen":
-            return
+    screens = [run.answer(before, mark_answered=False) if before else run.screen()]
+    while screens[-1].id != "documents screen":
+        screen = screens[-1]
+        assert len(screens) < 60, [s.id for s in screens]
         names = screen.fields or [screen.continue_field]
         if screen.id == "one exhibit":
             run.answer({n: answers[n] for n in names if not n.endswith(".file")}, mark_answered=False)
-            screen = run.set_file(next(n for n in names if n.endswith(".file")), _a_png())
+            screens.append(run.set_file(next(n for n in names if n.endswith(".file")), _a_png()))
         else:
-            screen = run.answer({n: answer_for(n, answers) for n in names})
-    raise AssertionError("no documents screen after 60 screens")
+            screens.append(run.answer({n: answer_for(n, answers) for n in names}))
+    return run, screens
 
 
 def every_screen(*, url_args: dict[str, Any] | None = None, before: dict[str, Any] | None = None
                  ) -> list[tuple[str, Screen]]:
     """(walk name, screen) for every screen of every branch and variant."""
-    walks = [(case.name, case.answers()) for case in CASES] + VARIANTS
-    screens = [(name, screen) for name, answers in walks for screen in walk(answers, url_args=url_args, before=before)]
-    # the screen behind "Delete my answers", reachable from any screen
-    run = InterviewRun(MAIN, url_args=url_args)
-    if before:
-        run.answer(before, mark_answered=False)
-    return screens + [("delete my answers", run.action("delete_and_exit"))]
+    screens = []
+    for name, answers in [(case.name, case.answers()) for case in CASES] + VARIANTS:
+        run, walked = walk(answers, url_args=url_args, before=before)
+        screens += [(name, screen) for screen in walked]
+    # the screens behind links: "Record an attorney's review" and "Delete my answers"
+    screens.append((name, run.action("record_attorney_review")))
+    screens.append(("delete my answers", run.action("delete_and_exit")))
+    return screens
 
 
 def question_ids() -> set[str]:
