@@ -65,21 +65,29 @@ class ApiSession:
         """
         screen = self.question()
         for _ in range(max_steps):
-            fields = [f for f in screen.get("fields", []) if f.get("variable_name")]
-            asked = [f["variable_name"] for f in fields]
-            needed = [f["variable_name"] for f in fields if f.get("required", True)]
-            if screen.get("question_variable_name"):   # a Continue that sets a variable
-                asked.append(screen["question_variable_name"])
-                needed.append(screen["question_variable_name"])
-            known = {}
-            for name in asked:
-                try:
-                    known[name] = answer_for(name, answers)
-                except KeyError:
-                    pass
-            if not asked or not all(name in known for name in needed):
+            known = self.answers_for(screen, answers)
+            if known is None:
                 return screen
             screen = self.answer(known)
             if screen.get("errors"):
                 raise ApiError(f"{screen.get('questionText')}: {screen['errors']}")
         raise ApiError(f"walk: still going after {max_steps} screens")
+
+    @staticmethod
+    def answers_for(screen: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any] | None:
+        """What ``screen`` asks, answered from ``answers``; None if it asks nothing or something not there."""
+        fields = [f for f in screen.get("fields", []) if f.get("variable_name")]
+        asked = [f["variable_name"] for f in fields]
+        needed = [f["variable_name"] for f in fields if f.get("required", True)]
+        if screen.get("question_variable_name"):   # a Continue that sets a variable
+            asked.append(screen["question_variable_name"])
+            needed.append(screen["question_variable_name"])
+        known = {}
+        for name in asked:
+            try:
+                known[name] = answer_for(name, answers)
+            except KeyError:
+                pass
+        if not asked or not all(name in known for name in needed):
+            return None
+        return known

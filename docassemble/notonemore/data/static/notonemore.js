@@ -1,0 +1,7 @@
+// Corrections to docassemble's page frame that accessibility checks (axe-core) ask for.
+// Run on every screen, after docassemble has drawn it.
+$(document).on('daPageLoad', function () {
+  // A group of checkboxes is a plain <div> marked aria-required, which a <div> may not carry;
+  // the label and the error message already say that an answer is needed.
+  $('.da-field-container[aria-required]:not([role])').removeAttr('aria-required');
+});

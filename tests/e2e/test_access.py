@@ -1,0 +1,91 @@
+"""Every screen of every custody branch in real Chromium on a 390x844 phone screen: axe-core
+(WCAG 2.1 A and AA) finds no serious or critical violation, nothing scrolls sideways, and
+every control is at least 24x24 px.
+
+Each case is begun in the browser; each screen is checked there, then answered through the
+REST API (the browser walk types into every kind of field) and the page is loaded again.
+One case per custody status, and a variant that opens the screens the branches skip (an
+uploaded paper among them), ending on the screens behind the documents screen's links.
+A screen whose markup was already checked (the same question in another branch) is not
+run through axe again; the phone checks run on every screen.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.test_browser_walk import browser, page  # noqa: F401  (the fixtures)
+from tests.support.api import ApiSession
+from tests.support.axe import PageCheck, check_page
+from tests.support.cases import CASES
+from tests.support.screens import VARIANTS
+
+# one case per custody status ("detained, inspected" shares its screens with the other detained case)
+BRANCHES = [case for case in CASES if case.name != "detained, inspected"]
+WALKS = [(case.name, case.answers()) for case in BRANCHES] + VARIANTS
+DOCUMENTS = "Your documents are ready"
+_smallest: list[tuple[float, str, str]] = []
+_shapes: set[str] = set()
+
+
+def browser_case(server, page, url):
+    """Open ``url`` in the browser; the case's session, for the API."""
+    page.goto(url)
+    expect(page.locator("#daMainQuestion")).to_be_visible()
+    secret = next(c["value"] for c in page.context.cookies() if c["name"] == "secret")
+    session = server.sql("SELECT key FROM userdictkeys WHERE filename = %s ORDER BY indexno DESC LIMIT 1",
+                         server.interview)[0][0]
+    return ApiSession(server.url, server.api_key, server.interview, session=session, secret=secret)
+
+
+def browse(server, page, answers, paper, url=None) -> list[PageCheck]:
+    """Check each screen from the first to the documents, answering each through the API."""
+    api = browser_case(server, page, url or server.interview_url)
+    checks, screen = [], api.question()
+    for _ in range(60):
+        checks.append(check_page(page, _shapes))
+        # the same screen in both (the page sets typographic apostrophes)
+        assert screen["questionText"].strip().replace("'", "’") == checks[-1].heading.replace("'", "’")
+        if checks[-1].heading == DOCUMENTS:
+            return checks
+        files = [f["variable_name"] for f in screen.get("fields", []) if f.get("datatype") == "file"]
+        if files:
+            # the variants upload one paper: exhibits[i] is exhibits[0]
+            others = {f["variable_name"]: answers[f["variable_name"].replace("[i]", "[0]")] for f in screen["fields"]
+                      if f.get("variable_name") and f["variable_name"] not in files}
+            screen = api.upload(others, files[0], paper, "application/pdf")
+        else:
+            known = api.answers_for(screen, answers)
+            assert known is not None, f"no answer for {screen['questionText']!r}"
+            screen = api.answer(known)
+        page.reload()
+        expect(page.locator("#daMainQuestion")).not_to_have_text(checks[-1].heading, timeout=60000)
+    raise AssertionError("no documents screen after 60 screens")
+
+
+def record(checks: list[PageCheck]) -> None:
+    for check in checks:
+        for t in check.targets:
+            _smallest.append((min(t["width"], t["height"]), t["what"], check.heading))
+
+
+@pytest.mark.parametrize("name,answers", WALKS, ids=[name for name, _ in WALKS])
+def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answers):
+    checks = browse(server, page, answers, uploads["pdf"])
+    assert checks[-1].heading == DOCUMENTS
+    if name == VARIANTS[-1][0]:   # the screens behind the documents screen's links
+        page.get_by_role("link", name=re.compile("Record an attorney")).click()
+        expect(page.locator("#daMainQuestion")).to_contain_text("Record an attorney")
+        checks.append(check_page(page, _shapes))
+        page.get_by_role("link", name="Delete my answers").click()
+        expect(page.locator("#daMainQuestion")).to_have_text("Delete your answers and leave?")
+        checks.append(check_page(page, _shapes))
+    for check in checks:
+        _smallest.extend((min(t["width"], t["height"]), t["what"], check.heading) for t in check.targets)
+    problems = [p for check in checks for p in check.problems]
+    assert not problems, "\n".join(problems)
+    smallest = min(_smallest)
+    print(f"\nphone: {len(_smallest)} tap targets so far, smallest {smallest[0]}px ({smallest[1]!r} on {smallest[2]!r}); "
+          f"{len(_shapes)} screen shapes through axe")
