@@ -16,7 +16,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.test_browser_walk import browser, page  # noqa: F401  (the fixtures)
+from tests.e2e.test_browser_walk import Walk, browser, page  # noqa: F401  (the fixtures)
 from tests.support.api import ApiSession
 from tests.support.axe import PageCheck, check_page
 from tests.support.cases import CASES
@@ -89,3 +89,41 @@ def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answ
     smallest = min(_smallest)
     print(f"\nphone: {len(_smallest)} tap targets so far, smallest {smallest[0]}px ({smallest[1]!r} on {smallest[2]!r}); "
           f"{len(_shapes)} screen shapes through axe")
+
+
+ANNOUNCED_JS = """(message) => {
+  const el = [...document.querySelectorAll('body *')].find(e => e.children.length === 0 && e.textContent.trim() === message)
+    || [...document.querySelectorAll('body *')].reverse().find(e => e.textContent.includes(message));
+  if (!el) return 'not shown';
+  const live = el.closest('[role=alert], [aria-live=polite], [aria-live=assertive], [role=status]');
+  const field = document.querySelector('[aria-describedby~="' + el.id + '"], [aria-errormessage="' + el.id + '"]');
+  return {live: !!live, tied: !!(el.id && field)};
+}"""
+
+
+def test_error_messages_are_announced_to_screen_readers(server, page):
+    """Each kind of error: a choice not made, a box left empty (both checked in the page), a rule
+    the server checks. Each is in a live region or an alert, tied to its field where it has one."""
+    page.goto(server.interview_url)
+    cont = page.locator("#daform").get_by_role("button", name="Continue")
+    expect(page.locator("#daMainQuestion")).to_have_text("Who are you?")
+    cont.click()
+    message = "You need to select one."
+    expect(page.get_by_text(message)).to_be_visible()
+    assert page.evaluate(ANNOUNCED_JS, message) == {"live": True, "tied": True}
+    page.get_by_role("radio", name="I am a family member or friend").click()
+    cont.click()
+    expect(page.locator("#daMainQuestion")).to_contain_text("name of the person")
+    page.get_by_label("First name", exact=True).fill("Ana")
+    cont.click()
+    message = "You need to fill this in."
+    expect(page.get_by_text(message)).to_be_visible()
+    assert page.evaluate(ANNOUNCED_JS, message) == {"live": True, "tied": True}
+    Walk(page).fill("Last name", "Ruiz")      # typed, then left, as a person does
+    cont.click()
+    expect(page.locator("#daMainQuestion")).to_have_text("What a campaign can and cannot do")
+    cont.click()
+    message = "Please check the box to show you understand."
+    expect(page.get_by_text(message)).to_be_visible()
+    assert page.evaluate(ANNOUNCED_JS, message)["live"] is True
+    assert check_page(page).blocking == []
