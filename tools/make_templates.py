@@ -220,6 +220,24 @@ def checklist() -> Document:
     return doc
 
 
+def checklist_es() -> Document:
+    """The checklist for a family that chose Spanish: the same rows, in the words of the interview's language."""
+    doc = _base()
+    doc.add_heading("Papeles de apoyo para {{ client.name.full() }}", level=1)
+    doc.add_paragraph("Papeles que prueban lo que dice la carta. Envíe copias, nunca los originales.")
+    doc.add_paragraph("{%p for row in checklist_rows %}")
+    doc.add_heading("{{ row['category'] }}", level=2)
+    doc.add_paragraph("{%p for item in row['items'] %}")
+    doc.add_paragraph("{{ item['status'] }}: {{ item['text'] }}", style="List Bullet")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if checklist_missing %}")
+    doc.add_heading("Todavía faltan", level=2)
+    _lines(doc, "checklist_missing", "List Number")
+    doc.add_paragraph("{%p endif %}")
+    return doc
+
+
 def _reference_request(texts: dict[str, str]) -> Document:
     """Step 5: what a supporter's letter must contain (one language per document)."""
     doc = _base()
@@ -381,6 +399,7 @@ BUILDERS = {
     "waiver_cover.docx": waiver_cover,
     "attorney_review_sheet.docx": attorney_review_sheet,
     "checklist.docx": checklist,
+    "checklist_es.docx": checklist_es,
     "reference_request_en.docx": reference_request_en,
     "reference_request_es.docx": reference_request_es,
     "campaign_kit.docx": campaign_kit,

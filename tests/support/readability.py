@@ -56,7 +56,8 @@ def screen_text(raw: dict[str, Any]) -> str:
     """The words of one screen from docassemble's own description of it (``as_data``)."""
     parts = _blocks(raw.get("questionText", "")) + _blocks(raw.get("subquestionText", ""))
     for item in raw.get("fields", []):
-        parts += [item.get("label", ""), item.get("hint", "")] + _blocks(item.get("helptext", ""))
+        label = item.get("label", "")
+        parts += [label if label != "no label" else "", item.get("hint", "")] + _blocks(item.get("helptext", ""))
         parts += _blocks(item.get("note", ""))
         if len(item.get("choices", [])) <= LONG_LIST:
             for choice in item.get("choices", []):

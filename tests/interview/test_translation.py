@@ -1,0 +1,81 @@
+"""Spanish throughout: every user-facing string of every question file has Spanish, a new
+English string without Spanish is caught, and a walk of every screen in Spanish shows no
+English sentence (a list of common English words that Spanish never uses)."""
+import re
+
+import pytest
+
+from tests.support.readability import screen_text
+from tests.support.screens import every_screen, question_ids
+from tools import translations
+
+# Common English words that are not Spanish words. Names (people, ICE's offices, states,
+# countries) are not on it; official English names are marked lang="en" and left out.
+ENGLISH = {"the", "and", "you", "your", "with", "what", "which", "when", "this", "that", "have", "has",
+           "will", "not", "are", "is", "of", "to", "for", "from", "yes", "please", "need", "must", "can",
+           "does", "do", "it", "they", "them", "their", "there", "be", "been", "an", "or", "if", "about",
+           "after", "before", "who", "how", "why", "would", "should", "could", "our", "we", "us", "all",
+           "any", "in", "on", "at", "by", "case", "name", "date", "yet", "now", "here", "more", "only"}
+WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")
+
+
+def english_words(text: str) -> list[str]:
+    return sorted({w for w in WORD.findall(text) if w.lower() in ENGLISH})
+
+
+def without_english_parts(value):
+    """Text marked lang="en" (official English names) taken out of a screen's data."""
+    if isinstance(value, str):
+        return re.sub(r'<(span|a)\b[^>]*\blang="en"[^>]*>.*?</\1>', " ", value, flags=re.S)
+    if isinstance(value, dict):
+        return {k: without_english_parts(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_english_parts(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="module")
+def found():
+    return translations.strings()
+
+
+def test_every_string_of_every_question_file_has_spanish(found):
+    assert len(found) > 300
+    assert translations.missing(found, translations.read()) == []
+
+
+def test_a_new_english_string_without_spanish_is_caught():
+    fed = translations.strings(
+        "include:\n  - docassemble.notonemore:data/questions/main.yml\n---\n"
+        "id: a new screen\nquestion: A brand new question nobody has translated\n"
+        "subquestion: It has help text too.\nfield: new_answer\n")
+    gaps = translations.missing(fed, translations.read())
+    assert gaps == ["A brand new question nobody has translated", "It has help text too."]
+
+
+def test_the_english_detector_finds_english():
+    assert english_words("¿Dónde está usted? Where are you in the process?") == ["are", "in", "the", "you"]
+    assert english_words("¿En qué parte del proceso de deportación está usted?") == []
+
+
+@pytest.fixture(scope="module")
+def spanish_screens():
+    return every_screen(before={"user_language": "es"})
+
+
+def test_every_screen_in_spanish_shows_no_english(spanish_screens):
+    english = {}
+    for _, screen in spanish_screens:
+        raw = without_english_parts(screen.raw)
+        text = screen_text(raw) + " " + raw.get("continueLabel", "") + " " + raw.get("backTitle", "")
+        if english_words(text):
+            english[screen.id] = (english_words(text), text[:300])
+    assert english == {}, "\n".join(f"{k}: {v}" for k, v in english.items())
+    assert {s.id for _, s in spanish_screens} == question_ids()
+
+
+def test_spanish_dates_and_words(spanish_screens):
+    texts = " ".join(screen_text(s.raw) for _, s in spanish_screens)
+    assert re.search(r"Revisado el \d{1,2} de [a-z]+ de 20\d\d", texts)      # a date in Spanish
+    assert "Continuar" in {s.raw.get("continueLabel") for _, s in spanish_screens}
+    assert "Lo tiene" in texts and "Have it" not in texts
