@@ -20,12 +20,15 @@ from tests.e2e.test_browser_walk import Walk, browser, page  # noqa: F401  (the 
 from tests.support.api import ApiSession
 from tests.support.axe import PageCheck, check_page
 from tests.support.cases import CASES
+from tests.support.documents import docx_text
 from tests.support.screens import VARIANTS
+from tests.interview.test_translation import english_words
 
 # one case per custody status ("detained, inspected" shares its screens with the other detained case)
 BRANCHES = [case for case in CASES if case.name != "detained, inspected"]
 WALKS = [(case.name, case.answers()) for case in BRANCHES] + VARIANTS
 DOCUMENTS = "Your documents are ready"
+DOCUMENTS_ES = "Sus documentos están listos"
 _smallest: list[tuple[float, str, str]] = []
 _shapes: set[str] = set()
 
@@ -40,15 +43,27 @@ def browser_case(server, page, url):
     return ApiSession(server.url, server.api_key, server.interview, session=session, secret=secret)
 
 
-def browse(server, page, answers, paper, url=None) -> list[PageCheck]:
-    """Check each screen from the first to the documents, answering each through the API."""
-    api = browser_case(server, page, url or server.interview_url)
+# What a person sees in the page, less the parts marked as English (official names, the
+# "English" language link) and the names in dropdowns (countries, states).
+VISIBLE_TEXT_JS = """() => { let text = document.body.innerText;
+  for (const el of document.querySelectorAll('[lang=en], select')) { text = text.split(el.innerText).join(' '); }
+  return text; }"""
+
+
+def browse(server, page, answers, paper, url=None, language="en") -> list[PageCheck]:
+    """Check each screen from the first to the documents, answering each through the API.
+
+    In Spanish, each screen's visible text must also have no English words."""
+    api = browser_case(server, page, (url or server.interview_url) + ("&lang=es" if language == "es" else ""))
     checks, screen = [], api.question()
     for _ in range(60):
         checks.append(check_page(page, _shapes))
+        if language == "es":
+            english = english_words(page.evaluate(VISIBLE_TEXT_JS))
+            assert not english, f"English on {checks[-1].heading!r}: {english}"
         # the same screen in both (the page sets typographic apostrophes)
         assert screen["questionText"].strip().replace("'", "’") == checks[-1].heading.replace("'", "’")
-        if checks[-1].heading == DOCUMENTS:
+        if checks[-1].heading in (DOCUMENTS, DOCUMENTS_ES):
             return checks
         files = [f["variable_name"] for f in screen.get("fields", []) if f.get("datatype") == "file"]
         if files:
@@ -89,11 +104,12 @@ def record(checks: list[PageCheck]) -> None:
             _smallest.append((min(t["width"], t["height"]), t["what"], check.heading))
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("name,answers", WALKS, ids=[name for name, _ in WALKS])
-def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answers):
-    checks = browse(server, page, answers, uploads["pdf"])
-    assert checks[-1].heading == DOCUMENTS
-    if name == VARIANTS[-1][0]:   # tagged PDFs; the screens behind the documents screen's links
+def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answers, language):
+    checks = browse(server, page, answers, uploads["pdf"], language=language)
+    assert checks[-1].heading == {"en": DOCUMENTS, "es": DOCUMENTS_ES}[language]
+    if name == VARIANTS[-1][0] and language == "en":   # tagged PDFs; the screens behind the documents screen's links
         assert_tagged_pdfs(server, page)
         page.get_by_role("link", name=re.compile("Record an attorney")).click()
         expect(page.locator("#daMainQuestion")).to_contain_text("Record an attorney")
@@ -101,6 +117,11 @@ def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answ
         page.get_by_role("link", name="Delete my answers").click()
         expect(page.locator("#daMainQuestion")).to_have_text("Delete your answers and leave?")
         checks.append(check_page(page, _shapes))
+    if name == VARIANTS[-1][0] and language == "es":   # the family's checklist follows the language
+        href = page.locator("a[href*='not1more-lista-de-papeles.docx']").first.get_attribute("href")
+        checklist = docx_text(page.request.get(href if href.startswith("http") else server.url + href).body())
+        assert "Papeles de apoyo para" in checklist and "Recibos de renta" in checklist
+        assert page.locator("a[href*='not1more-request-to-ice.pdf']").count() > 0     # ICE's letter stays English
     for check in checks:
         _smallest.extend((min(t["width"], t["height"]), t["what"], check.heading) for t in check.targets)
     problems = [p for check in checks for p in check.problems]
@@ -108,6 +129,19 @@ def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answ
     smallest = min(_smallest)
     print(f"\nphone: {len(_smallest)} tap targets so far, smallest {smallest[0]}px ({smallest[1]!r} on {smallest[2]!r}); "
           f"{len(_shapes)} screen shapes through axe")
+
+
+def test_the_language_can_be_switched_on_any_screen(server, page):
+    page.goto(server.interview_url)
+    expect(page.locator("#daMainQuestion")).to_have_text("Who are you?")
+    page.get_by_role("link", name="Español").click()
+    expect(page.locator("#daMainQuestion")).to_have_text("¿Quién es usted?")
+    page.get_by_role("radio", name="Soy familiar o amigo").click()
+    page.locator("#daform").get_by_role("button", name="Continuar").click()
+    expect(page.locator("#daMainQuestion")).to_have_text("¿Cómo se llama la persona que enfrenta la deportación?")
+    expect(page.get_by_role("link", name="Salir rápido")).to_be_visible()
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("#daMainQuestion")).to_have_text("What is the name of the person facing deportation?")
 
 
 ANNOUNCED_JS = """(message) => {

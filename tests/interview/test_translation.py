@@ -16,7 +16,7 @@ ENGLISH = {"the", "and", "you", "your", "with", "what", "which", "when", "this",
            "does", "do", "it", "they", "them", "their", "there", "be", "been", "an", "or", "if", "about",
            "after", "before", "who", "how", "why", "would", "should", "could", "our", "we", "us", "all",
            "any", "in", "on", "at", "by", "case", "name", "date", "yet", "now", "here", "more", "only"}
-WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")
+WORD = re.compile(r"[0-9A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")   # a token with a digit (Not1More) is a name
 
 
 def english_words(text: str) -> list[str]:
