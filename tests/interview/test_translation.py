@@ -60,7 +60,7 @@ def test_the_english_detector_finds_english():
 
 @pytest.fixture(scope="module")
 def spanish_screens():
-    return every_screen(before={"user_language": "es"})
+    return every_screen("es")
 
 
 def test_every_screen_in_spanish_shows_no_english(spanish_screens):

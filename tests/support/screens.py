@@ -7,6 +7,7 @@ Shared by the readability and translation checks, so both read the same screens.
 from __future__ import annotations
 
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,23 +56,28 @@ def walk(answers: dict[str, Any], *, url_args: dict[str, Any] | None = None,
     return run, screens
 
 
-def every_screen(*, url_args: dict[str, Any] | None = None, before: dict[str, Any] | None = None
-                 ) -> list[tuple[str, Screen]]:
-    """(walk name, screen) for every screen of every branch and variant."""
+@lru_cache(maxsize=2)
+def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
+    """(walk name, screen) for every screen of every branch and variant, in ``language``.
+
+    Walked once per test process and language (the readability and translation tests share it).
+    """
+    before = {"user_language": language} if language != "en" else None
     screens = []
     for name, answers in [(case.name, case.answers()) for case in CASES] + VARIANTS:
-        run, walked = walk(answers, url_args=url_args, before=before)
+        run, walked = walk(answers, before=before)
         screens += [(name, screen) for screen in walked]
     # the screens behind links: "Record an attorney's review" and "Delete my answers"
     screens.append((name, run.action("record_attorney_review")))
     screens.append(("delete my answers", run.action("delete_and_exit")))
-    return screens
+    return tuple(screens)
 
 
-def question_ids() -> set[str]:
+@lru_cache(maxsize=1)
+def question_ids() -> frozenset[str]:
     """The id of every block that shows a screen (questions, reviews, the documents event)."""
     run = InterviewRun(MAIN)
-    return {q.id for q in run.interview.questions_list
+    return frozenset(q.id for q in run.interview.questions_list
             if getattr(q, "question_type", None) not in (None, "data", "template", "code", "objects", "attachments",
                                                           "variables", "objects_from_file", "modules", "interview_lists")
-            and getattr(q, "id", None) and getattr(q, "content", None) is not None}
+            and getattr(q, "id", None) and getattr(q, "content", None) is not None)
