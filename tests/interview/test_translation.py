@@ -19,14 +19,33 @@ ENGLISH = {"the", "and", "you", "your", "with", "what", "which", "when", "this",
 WORD = re.compile(r"[0-9A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")   # a token with a digit (Not1More) is a name
 
 
+# Legal terms a Spanish text names in English on purpose, so the family knows them on papers.
+ENGLISH_TERMS = re.compile(r"stay of removal|deferred action|green card|ICE hold|detainer|A-number|bar number|"
+                           r"ICE Public Advocate|DRAFT – for attorney review", re.I)
+
+
 def english_words(text: str) -> list[str]:
-    return sorted({w for w in WORD.findall(text) if w.lower() in ENGLISH})
+    return sorted({w for w in WORD.findall(ENGLISH_TERMS.sub(" ", text)) if w.lower() in ENGLISH})
+
+
+def _drop_english(text: str) -> str:
+    """Each element marked lang="en" taken out, with what it holds (nested tags counted)."""
+    while (start := re.search(r'<(span|a|div)\b[^>]*\blang="en"[^>]*>', text)):
+        tag, depth, pos = start.group(1), 1, start.end()
+        for tag_match in re.finditer(rf"<(/?){tag}\b[^>]*>", text[pos:]):
+            depth += -1 if tag_match.group(1) else 1
+            if depth == 0:
+                text = text[:start.start()] + " " + text[pos + tag_match.end():]
+                break
+        else:
+            text = text[:start.start()]
+    return text
 
 
 def without_english_parts(value):
-    """Text marked lang="en" (official English names) taken out of a screen's data."""
+    """Text marked lang="en" (official English names, English public texts) taken out of a screen's data."""
     if isinstance(value, str):
-        return re.sub(r'<(span|a)\b[^>]*\blang="en"[^>]*>.*?</\1>', " ", value, flags=re.S)
+        return _drop_english(value)
     if isinstance(value, dict):
         return {k: without_english_parts(v) for k, v in value.items()}
     if isinstance(value, list):

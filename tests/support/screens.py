@@ -17,6 +17,9 @@ from tests.support.headless import InterviewRun, Screen
 MAIN = "docassemble.notonemore:data/questions/main.yml"
 QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
 
+TYPED_IN_SPANISH = {"family_details": "Dos hijos, de 6 y 9 años.", "community_details": "Es voluntario en la iglesia.",
+                    "health_details": "Necesita insulina todos los días."}
+EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
 VARIANTS = [
     ("attorney, health, a past to review, one paper", {
         **CASES[1].answers(), "user_role": "family",
@@ -25,6 +28,13 @@ VARIANTS = [
         "private_history": {"arrests": True}, "attorney_cleared": False,
         "exhibits.there_are_any": True, "exhibits.there_is_another": False,
         "exhibits[0].description": "Lease", "exhibits[0].category": "length_of_presence",
+    }),
+    ("a public campaign, in both languages", {
+        **CASES[3].answers(), "consent": EVERYONE, "public_a_number_ok": True, "public_languages": "both",
+        "private_history": {"convictions": True},   # a hard case: officials who declined become targets
+        "officials_status": "declined", "official_targets.there_are_any": True, "official_targets.there_is_another": False,
+        "official_targets[0].name": "Rep. Ana Díaz", "official_targets[0].phone": "555-010-2000",
+        "official_targets[0].email": "",
     }),
 ]
 
@@ -65,9 +75,14 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     before = {"user_language": language} if language != "en" else None
     screens = []
     for name, answers in [(case.name, case.answers()) for case in CASES] + VARIANTS:
+        if language == "es":   # a family that reads Spanish types its own words in Spanish
+            answers = {**answers, **TYPED_IN_SPANISH}
         run, walked = walk(answers, before=before)
         screens += [(name, screen) for screen in walked]
-    # the screens behind links: "Record an attorney's review" and "Delete my answers"
+    # the screens behind links: the public texts' Edit buttons, "Record an attorney's review",
+    # "Delete my answers"
+    for part in ("petition", "message", "thanks", "share"):
+        screens.append((name, run.action(f"public_text['en'].{part}_edited")))
     screens.append((name, run.action("record_attorney_review")))
     screens.append(("delete my answers", run.action("delete_and_exit")))
     return tuple(screens)
