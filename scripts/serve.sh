@@ -72,7 +72,8 @@ if ! { [ -f "$unopid" ] && kill -0 "$(cat "$unopid")" 2>/dev/null; }; then
     --user-installation "$NOM_STATE/uno-home/profile" \
     >"$NOM_LOGS/unoserver.log" 2>&1 </dev/null &
   echo $! >"$unopid"
-  for _ in $(seq 120); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
+  # up to 90 s: LibreOffice starts slowly on a loaded machine
+  for _ in $(seq 360); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
   if ! grep -q "Started" "$NOM_LOGS/unoserver.log"; then
     kill -9 -- "-$(cat "$unopid")" 2>/dev/null; rm -f "$unopid"   # and the LibreOffice it may have started
     echo "serve: unoserver did not start on port $NOM_UNO_PORT; see $NOM_LOGS/unoserver.log" >&2; exit 1
