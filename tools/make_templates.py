@@ -202,11 +202,11 @@ def attorney_review_sheet() -> Document:
     return doc
 
 
-def checklist() -> Document:
-    """Step 5: the supporting documents that fit this case, with what the family has and still needs."""
+def _checklist(title: str, intro: str, missing: str) -> Document:
+    """The checklist's rows (category, then each item with its status) and what is still needed."""
     doc = _base()
-    doc.add_heading("Supporting documents for {{ client.name.full() }}", level=1)
-    doc.add_paragraph("Papers that prove what the letter says. Send copies, never originals.")
+    doc.add_heading(title + " {{ client.name.full() }}", level=1)
+    doc.add_paragraph(intro)
     doc.add_paragraph("{%p for row in checklist_rows %}")
     doc.add_heading("{{ row['category'] }}", level=2)
     doc.add_paragraph("{%p for item in row['items'] %}")
@@ -214,28 +214,22 @@ def checklist() -> Document:
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p if checklist_missing %}")
-    doc.add_heading("Still needed", level=2)
+    doc.add_heading(missing, level=2)
     _lines(doc, "checklist_missing", "List Number")
     doc.add_paragraph("{%p endif %}")
     return doc
+
+
+def checklist() -> Document:
+    """Step 5: the supporting documents that fit this case, with what the family has and still needs."""
+    return _checklist("Supporting documents for", "Papers that prove what the letter says. Send copies, never originals.",
+                      "Still needed")
 
 
 def checklist_es() -> Document:
     """The checklist for a family that chose Spanish: the same rows, in the words of the interview's language."""
-    doc = _base()
-    doc.add_heading("Papeles de apoyo para {{ client.name.full() }}", level=1)
-    doc.add_paragraph("Papeles que prueban lo que dice la carta. Envíe copias, nunca los originales.")
-    doc.add_paragraph("{%p for row in checklist_rows %}")
-    doc.add_heading("{{ row['category'] }}", level=2)
-    doc.add_paragraph("{%p for item in row['items'] %}")
-    doc.add_paragraph("{{ item['status'] }}: {{ item['text'] }}", style="List Bullet")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p if checklist_missing %}")
-    doc.add_heading("Todavía faltan", level=2)
-    _lines(doc, "checklist_missing", "List Number")
-    doc.add_paragraph("{%p endif %}")
-    return doc
+    return _checklist("Papeles de apoyo para", "Papeles que prueban lo que dice la carta. Envíe copias, nunca los originales.",
+                      "Todavía faltan")
 
 
 def _reference_request(texts: dict[str, str]) -> Document:

@@ -70,6 +70,14 @@ class Walk:
         # frame), and a tap during that move is lost.
         field.blur()
 
+    def start_as_family(self, url: str) -> None:
+        """A new case, begun by a family member: up to the name screen."""
+        self.page.goto(url)
+        self.at("Who are you?")
+        self.radio("I am a family member or friend")
+        self.cont()
+        self.at("What is the name of the person facing deportation?")
+
     def upload(self, path) -> None:
         """Choose a file, then wait until the upload widget has drawn it (it moves the page)."""
         self.page.locator("input[type=file]").set_input_files(str(path))
@@ -94,12 +102,7 @@ class Walk:
 
 def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads):
     w = Walk(page)
-    page.goto(server.interview_url)
-    w.at("Who are you?")
-    w.radio("I am a family member or friend")
-    w.cont()
-
-    w.at("What is the name of the person facing deportation?")
+    w.start_as_family(server.interview_url)
     w.fill("First name", "María José")
     w.cont()                                   # last name empty: refused, first name kept
     w.refused("You need to fill this in.")

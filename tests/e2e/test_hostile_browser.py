@@ -12,11 +12,7 @@ HOSTILE_LAST = "{{ 7*7 }}<script>window.__pwned=2</script>"
 
 def test_markup_and_template_syntax_in_a_name_stay_text(server, page):
     w = Walk(page)
-    page.goto(server.interview_url)
-    w.at("Who are you?")
-    w.radio("I am a family member or friend")
-    w.cont()
-    w.at("What is the name of the person facing deportation?")
+    w.start_as_family(server.interview_url)
     w.fill("First name", HOSTILE_FIRST)
     w.fill("Last name", HOSTILE_LAST)
     w.cont()

@@ -72,7 +72,7 @@ def test_memory_of_a_process_tree():
         assert child.pid in tree(os.getpid())
         assert tree_rss(os.getpid()) > tree_rss(child.pid) > 0
         with PeakSampler([os.getpid(), child.pid], interval=0.01) as sampler:   # overlapping trees count once
-            pass
+            sampler.sample()
         assert sampler.peak == pytest.approx(tree_rss(os.getpid()), rel=0.2)
         assert sampler.samples >= 1 and sampler.most_processes == len(tree(os.getpid()))
     finally:
