@@ -8,8 +8,8 @@ fresh process so that the first assembly is cold:
     python -m bench.docs OUT.json
 
 Each attachment's time is docassemble's own work on it (``prepare_attachment`` +
-``finalize_attachment``); its PDF time is the DOCX -> PDF conversion inside that
-(``word_to_pdf``); its DOCX time is the rest. The bundle is the whole documents screen.
+``finalize_attachment``) plus its PDF conversion, made afterwards by ``pdfs.add_pdf``; its PDF
+time is that conversion, its DOCX time the rest. The bundle is the whole documents screen.
 """
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ import pstats
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -39,7 +40,6 @@ class AssemblyTimer:
 
     def __init__(self) -> None:
         self.docs: dict[str, dict[str, float]] = defaultdict(lambda: {"total": 0.0, "pdf": 0.0, "builds": 0, "conversions": 0})
-        self.current: list[str] = []
         self.profile_doc: str | None = None
         self.profiles: list[cProfile.Profile] = []   # the profiled document's calls
 
@@ -48,39 +48,49 @@ class AssemblyTimer:
 
     def install(self) -> "AssemblyTimer":
         import docassemble.base.parse as parse
+        import docassemble.notonemore.pdfs as pdfs
         question = parse.Question
         for method in ("prepare_attachment", "finalize_attachment"):
             setattr(question, method, self._timed(getattr(question, method)))
-        real_pdf = parse.word_to_pdf
-
-        def word_to_pdf(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return real_pdf(*args, **kwargs)
-            finally:
-                if self.current:
-                    self.docs[self.current[-1]]["pdf"] += time.perf_counter() - start
-                    self.docs[self.current[-1]]["conversions"] += 1
-        parse.word_to_pdf = word_to_pdf
+        # the PDFs are made after the DOCX, one document at a time (pdfs.py): a document's
+        # conversion time, and part of its total
+        pdfs.add_pdf = self._pdf_timed(pdfs.add_pdf)
         return self
+
+    @contextmanager
+    def _measure(self, name: str) -> Iterator[None]:
+        """Time (and, for the profiled document, profile) one piece of a document's assembly."""
+        profiler = cProfile.Profile() if name == self.profile_doc else None
+        start = time.perf_counter()
+        if profiler:
+            self.profiles.append(profiler)
+            profiler.enable()
+        try:
+            yield
+        finally:
+            if profiler:
+                profiler.disable()
+            self.docs[name]["total"] += time.perf_counter() - start
 
     def _timed(self, method: Callable[..., Any]) -> Callable[..., Any]:
         def timed(question: Any, attachment: dict[str, Any], *args: Any) -> Any:
             name = attachment.get("variable_name") or str(attachment.get("name"))
-            profiler = cProfile.Profile() if name == self.profile_doc else None
-            self.current.append(name)
-            start = time.perf_counter()
-            if profiler:
-                self.profiles.append(profiler)
-                profiler.enable()
+            with self._measure(name):
+                result = method(question, attachment, *args)
+            self.docs[name]["builds"] += method.__name__ == "finalize_attachment"
+            return result
+        return timed
+
+    def _pdf_timed(self, add_pdf: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(doc: Any, *args: Any, **kwargs: Any) -> Any:
+            name = doc.instanceName
+            before = self.docs[name]["total"]
             try:
-                return method(question, attachment, *args)
+                with self._measure(name):
+                    return add_pdf(doc, *args, **kwargs)
             finally:
-                if profiler:
-                    profiler.disable()
-                self.docs[name]["total"] += time.perf_counter() - start
-                self.docs[name]["builds"] += method.__name__ == "finalize_attachment"
-                self.current.pop()
+                self.docs[name]["pdf"] += self.docs[name]["total"] - before
+                self.docs[name]["conversions"] += 1
         return timed
 
     def split(self) -> dict[str, dict[str, float]]:

@@ -61,7 +61,16 @@ UNOCONVERT="$NOM_RUN/unoconvert"
 cat >"$UNOCONVERT" <<SH
 #!/bin/sh
 # docassemble's "unoconvert path": the unoserver client, pointed at this instance's port.
-exec env PYTHONPATH="$NOM_HOME/unoserver" /usr/bin/python3 -c 'import sys; from unoserver.client import converter_main; sys.exit(converter_main())' --host 127.0.0.1 --port $NOM_UNO_PORT "\$@"
+# It fails at once when nothing listens there (the client itself would wait 40 s a try), so the
+# documents screen can say that the PDFs are missing while the DOCX files are ready.
+exec env PYTHONPATH="$NOM_HOME/unoserver" /usr/bin/python3 -c '
+import socket, sys
+try:
+    socket.create_connection(("127.0.0.1", $NOM_UNO_PORT), timeout=2).close()
+except OSError as err:
+    sys.exit("unoconvert: no unoserver on port $NOM_UNO_PORT: %s" % err)
+from unoserver.client import converter_main
+sys.exit(converter_main())' --host 127.0.0.1 --port $NOM_UNO_PORT "\$@"
 SH
 chmod +x "$UNOCONVERT"
 unopid="$NOM_RUN/unoserver.pid"

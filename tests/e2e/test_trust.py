@@ -1,11 +1,15 @@
 """What keeps a case safe on the real server: answers encrypted in the database, a case that
-survives a restart, and twenty cases at once that never see each other's names."""
+survives a restart, twenty cases at once that never see each other's names, and a PDF converter
+that is down."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+import pikepdf
 
 from tests.support import server as server_control
 from tests.support.api import ApiSession
@@ -80,3 +84,52 @@ def test_twenty_cases_at_once_keep_to_themselves(server):
         assert f"Zorabel{n:02d} Quintanilla{n:02d}" in text
         others = [m for m in range(20) if m != n and f"Zorabel{m:02d}" in text]
         assert others == [], (n, others)
+
+
+def stop_unoserver(server) -> None:
+    """Stop the server's PDF converter (unoserver and its LibreOffice), as a crash would."""
+    pidfile = server.state / "run" / "unoserver.pid"
+    pid = int(pidfile.read_text())
+    os.killpg(pid, 9)                          # unoserver was started in its own group (setsid)
+    for _ in range(100):
+        try:
+            if open(f"/proc/{pid}/stat").read().split()[2] == "Z":   # stopped, not yet reaped
+                return
+        except FileNotFoundError:
+            return
+        time.sleep(0.1)
+    raise AssertionError("unoserver did not stop")
+
+
+def test_a_failed_pdf_conversion_says_so_and_keeps_the_docx(server):
+    """The real converter down: the documents screen comes anyway, with every DOCX and a plain
+    word about the missing PDFs; once the converter is back, "Try the PDFs again" makes them."""
+    api = ApiSession(server.url, server.api_key, server.interview)
+    answers = handed_over(97, {"advocate": True, "ice": True})
+    assert api.answer(answers)["questionText"] == "Case summary"
+    answers["exhibits.there_are_any"] = False
+    api.answer({"case_summary_reviewed": True})
+    stop_unoserver(server)
+    try:
+        start = time.monotonic()
+        screen = api.walk(answers)
+        failed_in = time.monotonic() - start
+        assert screen["questionText"].strip() == "Your documents are ready"
+        words = " ".join(screen["subquestionText"].split())
+        assert "The PDFs could not be made just now" in words and "Nothing is lost" in words
+        assert "No PDF yet for: The ask, Request to ICE, Privacy waiver cover sheet" in words
+        assert "not1more-package-to-send.pdf" not in words
+        urls = {a["name"]: a["url"] for a in screen["attachments"]}
+        assert "Request to ICE" in urls and all("docx" in u and "pdf" not in u for u in urls.values()), urls
+        letter = docx_text(api.download(urls["Request to ICE"]["docx"]))
+        assert "Zorabel97 Quintanilla97" in letter
+        assert failed_in < 60, f"the screen took {failed_in:.0f} s without a converter"
+    finally:
+        server_control.start()                  # serve.sh starts a stopped unoserver again
+    again = api.action("retry_pdfs")
+    words = " ".join(again["subquestionText"].split())
+    assert "could not be made" not in words and "not1more-package-to-send.pdf" in words
+    urls = {a["name"]: a["url"] for a in again["attachments"]}
+    assert all({"docx", "pdf"} <= set(u) for u in urls.values()), urls
+    with pikepdf.open(io.BytesIO(api.download(urls["Request to ICE"]["pdf"]))) as pdf:
+        assert "/StructTreeRoot" in pdf.Root                   # tagged, as the first try would have been

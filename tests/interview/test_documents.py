@@ -205,3 +205,35 @@ def test_a_short_request_shown_again_is_not_assembled_again():
     again = run.answer({}, mark_answered=False)
     assert [d.files for d in again.attachments] == [d.files for d in screens[-1].attachments]
     assert run.value("documents_fingerprint") == fingerprint
+
+
+def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
+    """The converter down: each document is still there as DOCX, the screen says which PDFs are
+    missing, and its "Try the PDFs again" makes them once the converter is back."""
+    import zipfile
+    run = InterviewRun(MAIN, pdf="fail")
+    run, screens = walk_to_summary(CASES[1].answers(), run=run, stop=("documents screen",))
+    screen = screens[-1]
+    names = {doc.name for doc in screen.attachments}
+    assert {"Request to ICE", "Privacy waiver cover sheet", "Attorney review sheet"} <= names
+    for doc in screen.attachments:
+        assert "docx" in doc.files and "pdf" not in doc.files, (doc.name, doc.files)
+        assert doc.text.strip()                                   # a real, readable DOCX
+    letter = next(doc for doc in screen.attachments if doc.name == "Request to ICE")
+    assert "Field Office Director" in letter.text
+    words = " ".join(screen.subquestion.split())
+    assert "The PDFs could not be made just now" in words and "Nothing is lost" in words
+    assert "No PDF yet for: The ask, Request to ICE, Privacy waiver cover sheet" in words
+    assert "One PDF to send" not in words and "send the request and the cover sheet as Word files" in words
+    with zipfile.ZipFile(run.value("documents_zip.path()")) as zf:
+        zipped = zf.namelist()
+    assert "not1more-request-to-ice.docx" in zipped and not any(n.endswith(".pdf") for n in zipped)
+
+    assert run.refresh().attachments[0].files == screen.attachments[0].files   # shown again: not rebuilt
+    run.pdf = False                                               # the converter is back
+    again = run.action("retry_pdfs")                              # the screen's "Try the PDFs again"
+    for doc in again.attachments:
+        assert {"docx", "pdf"} <= set(doc.files), (doc.name, doc.files)
+    words = " ".join(again.subquestion.split())
+    assert "could not be made" not in words and "One PDF to send" in words and "as Word files" not in words
+    assert run.value("pdfs_missing") == []

@@ -40,6 +40,14 @@ class ApiSession:
         return self._check(self.http.post(f"{self.url}/api/session", json={**self._ids(), "variables": variables},
                                           timeout=120))
 
+    def action(self, name: str, **arguments: Any) -> dict[str, Any]:
+        """Run an event, as a link made with url_action() does; return the screen after it."""
+        response = self.http.post(f"{self.url}/api/session/action",
+                                  json={**self._ids(), "action": name, "arguments": arguments}, timeout=300)
+        if response.status_code != 204:
+            raise ApiError(f"action {name} -> {response.status_code}: {response.text[:1000]}")
+        return self.question()
+
     def upload(self, variables: dict[str, Any], file_variable: str, path: Any, mimetype: str) -> dict[str, Any]:
         """Answer a screen that asks for a file, as a multipart POST (docassemble's ``file_variables``)."""
         import json

@@ -190,12 +190,14 @@ def setup(config: dict[str, Any] | None = None) -> None:
     real_word_to_pdf = pandoc.word_to_pdf
 
     def word_to_pdf(in_file: str, in_format: str, out_file: str, *args: Any, **kwargs: Any) -> bool:
+        if _STATE["pdf"] == "fail":   # a converter that is down, as docassemble reports it
+            return False
         if _STATE["pdf"]:
             return real_word_to_pdf(in_file, in_format, out_file, *args, **kwargs)
         with open(out_file, "wb") as out:
             out.write(_placeholder_pdf())
         return True
-    parse.word_to_pdf = util.word_to_pdf = word_to_pdf
+    parse.word_to_pdf = util.word_to_pdf = pandoc.word_to_pdf = word_to_pdf
     _STATE["ready"] = True
 
 
@@ -254,8 +256,8 @@ class Screen:
 class InterviewRun:
     """One session of one interview ('package:path'), with its own fresh user_dict."""
 
-    def __init__(self, yaml_filename: str, *, pdf: bool = False, url_args: dict[str, Any] | None = None) -> None:
-        """``pdf=True`` converts DOCX to PDF with LibreOffice (~1.5 s a document)."""
+    def __init__(self, yaml_filename: str, *, pdf: bool | str = False, url_args: dict[str, Any] | None = None) -> None:
+        """``pdf=True`` converts DOCX to PDF with LibreOffice (~1.5 s a document); ``pdf="fail"``: every conversion fails."""
         setup()
         from docassemble.base.parse import get_initial_dict
         self.yaml_filename, self.pdf, self.session_id = yaml_filename, pdf, uuid.uuid4().hex
