@@ -12,6 +12,15 @@ from typing import Any, Callable, Iterable
 __all__ = ["add_pdfs", "add_pdf"]
 
 
+def _attribute(doc: Any, name: str) -> Any:
+    """The attribute, or None, read without docassemble's lookup of a missing one.
+
+    ``getattr(doc, name, None)`` on a DAObject leaves a pending "not defined" error in
+    docassemble's thread state, which a later lookup may raise as if a question were needed.
+    """
+    return vars(doc).get(name)
+
+
 def _new_file(filename: str) -> Any:
     """A new file in the case's storage (it has a number, so it can be downloaded)."""
     from docassemble.base.util import DAFile
@@ -37,7 +46,7 @@ def add_pdf(doc: Any, retry: bool = True, convert: Callable[[str, str, str, bool
     The PDF becomes ``doc.pdf`` and is named in the document's formats, so docassemble's download
     list and ``zip_file`` offer it beside the DOCX.
     """
-    if getattr(doc, 'pdf', None) is not None:
+    if _attribute(doc, 'pdf') is not None:
         return True
     name = doc.info['filename']
     pdf = new_file(name + '.pdf')
@@ -67,7 +76,7 @@ def add_pdfs(documents: Iterable[Any], **kwargs: Any) -> list[Any]:
     """
     failed: list[Any] = []
     for doc in documents:
-        if getattr(doc, 'docx', None) is None:   # a text or CSV file has no PDF to make
+        if _attribute(doc, 'docx') is None:   # a text or CSV file has no PDF to make
             continue
         if not add_pdf(doc, retry=not failed, **kwargs):
             failed.append(doc)
