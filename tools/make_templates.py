@@ -29,43 +29,71 @@ def _bullets(doc: Document, heading: str, codes: str, words: str) -> None:
     doc.add_paragraph(f"{{%p if {codes} %}}")
     doc.add_heading(heading, level=2)
     doc.add_paragraph(f"{{%p for code in {codes} %}}")
-    doc.add_paragraph(f"{{{{ {words}[code] }}}}", style="List Bullet")
+    doc.add_paragraph(f"{{{{ {words}[code] | striptags }}}}", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endif %}")
 
 
-def ask_summary() -> Document:
-    """One page that states the ask chosen in Step 4 and who decides."""
+def _ask_summary(texts: dict[str, str]) -> Document:
+    """One page that states the ask chosen in Step 4 and who decides (one language per document).
+
+    The words come from the screens' lists, which may mark English terms for screen readers
+    (``<span lang="en">``): a document shows their text only (``striptags``).
+    """
     doc = _base()
-    doc.add_heading("Campaign plan: what we ask for", level=1)
-    doc.add_paragraph("Person facing deportation: {{ client.name.full() }}")
-    doc.add_paragraph("Prepared on {{ today_date }} by the {{ role_words[user_role] }}.")
-    doc.add_heading("The ask", level=2)
+    doc.add_heading(texts["title"], level=1)
+    doc.add_paragraph(texts["person"] + " {{ client.name.full() }}")
+    doc.add_paragraph(texts["prepared"])
+    doc.add_heading(texts["ask"], level=2)
     p = doc.add_paragraph()
-    p.add_run("{{ ask_words[ask.code]['title'] }}").bold = True
-    doc.add_paragraph("{{ ask_words[ask.code]['explain'] }}")
-    _bullets(doc, "Who decides", "ask.targets", "target_words")
+    p.add_run("{{ ask_words[ask.code]['title'] | striptags }}").bold = True
+    doc.add_paragraph("{{ ask_words[ask.code]['explain'] | striptags }}")
+    _bullets(doc, texts["decides"], "ask.targets", "target_words")
     doc.add_paragraph("{%p if ask.pd_letter %}")
-    doc.add_paragraph("Field office: {{ office(field_office)['name'] }}")
-    doc.add_paragraph("How urgent: {{ urgency_level_words[urgency.level] }}")
+    doc.add_paragraph(texts["office"] + " {{ office(field_office)['name'] }}")
+    doc.add_paragraph(texts["urgent"] + " {{ urgency_level_words[urgency.level] | striptags }}")
     doc.add_paragraph("{%p endif %}")
-    _bullets(doc, "Be careful", "ask.warnings", "warning_words")
-    _bullets(doc, "Still missing", "still_missing", "missing_words")
+    _bullets(doc, texts["careful"], "ask.warnings", "warning_words")
+    _bullets(doc, texts["missing"], "still_missing", "missing_words")
     doc.add_paragraph("{%p if ask.also_deferred_action %}")
-    doc.add_paragraph(
-        "We may also ask for deferred action. It needs no form and no fee, "
-        "but ICE rarely grants it, and it gives no legal status."
-    )
+    doc.add_paragraph(texts["deferred"])
     doc.add_paragraph("{%p endif %}")
-    note = doc.add_paragraph(
-        "This summary is a campaign plan, not legal advice. Prosecutorial discretion can "
-        "stop a deportation but gives no legal status, and nothing is guaranteed. "
-        "Talk to an immigration attorney before you send anything."
-    )
+    note = doc.add_paragraph(texts["note"])
     note.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for run in note.runs:
         run.italic = True
     return doc
+
+
+def ask_summary() -> Document:
+    return _ask_summary({
+        "title": "Campaign plan: what we ask for",
+        "person": "Person facing deportation:",
+        "prepared": "Prepared on {{ today_date }} by the {{ role_words[user_role] }}.",
+        "ask": "The ask", "decides": "Who decides", "office": "Field office:", "urgent": "How urgent:",
+        "careful": "Be careful", "missing": "Still missing",
+        "deferred": "We may also ask for deferred action. It needs no form and no fee, "
+                    "but ICE rarely grants it, and it gives no legal status.",
+        "note": "This summary is a campaign plan, not legal advice. Prosecutorial discretion can "
+                "stop a deportation but gives no legal status, and nothing is guaranteed. "
+                "Talk to an immigration attorney before you send anything.",
+    })
+
+
+def ask_summary_es() -> Document:
+    """The summary for a family that chose Spanish: the same parts, in the interview's language."""
+    return _ask_summary({
+        "title": "Plan de campaña: lo que pedimos",
+        "person": "Persona que enfrenta la deportación:",
+        "prepared": "Hecho el {{ today_date }}. Lo hizo: {{ role_words[user_role] }}.",
+        "ask": "Lo que se pide", "decides": "Quién decide", "office": "Oficina local de ICE:",
+        "urgent": "Qué tan urgente:", "careful": "Cuidado", "missing": "Todavía falta",
+        "deferred": "También podemos pedir una acción diferida. No necesita formulario ni pago, "
+                    "pero ICE casi nunca la da, y no da un estatus legal.",
+        "note": "Este resumen es un plan de campaña, no consejo legal. La discreción procesal de ICE puede "
+                "parar una deportación, pero no da un estatus legal, y nada está garantizado. "
+                "Hable con un abogado de inmigración antes de mandar algo.",
+    })
 
 
 def _lines(doc: Document, items: str, style: str | None = None) -> None:
@@ -94,7 +122,7 @@ def pd_letter() -> Document:
     """Step 5: the prosecutorial-discretion request to the ICE field office (three parts)."""
     doc = _base()
     _draft_header(doc)
-    doc.add_paragraph("{{ today_date }}")
+    doc.add_paragraph("{{ letter_date }}")
     doc.add_paragraph("Field Office Director\n{{ office(field_office)['name'] }}\n"
                       "U.S. Immigration and Customs Enforcement\nEnforcement and Removal Operations")
     doc.add_paragraph("{%p if ask.code == 'lift_ice_hold' %}")
@@ -130,13 +158,13 @@ def officials_letter() -> Document:
     """Step 5: the shorter letter for elected officials: no date of birth, no address, no private history."""
     doc = _base()
     _draft_header(doc)
-    doc.add_paragraph("{{ today_date }}")
+    doc.add_paragraph("{{ letter_date }}")
     p = doc.add_paragraph()
     p.add_run("Re: Please help {{ officials_ref }}").bold = True
     doc.add_paragraph("Dear elected official:")
     doc.add_paragraph("{{ intro_line }} {{ we }} ask your office to write to or call the Field Office Director of the "
                       "{{ office(field_office)['name'] }} of ICE Enforcement and Removal Operations and support "
-                      "this request: {{ ask_words[ask.code]['title'] }}.")
+                      "this request: {{ document_words_en['ask'][ask.code] }}.")
     _lines(doc, "ask_lines")
     doc.add_heading("Why we ask", level=2)
     _lines(doc, "factor_lines", "List Bullet")
@@ -169,7 +197,7 @@ def waiver_cover() -> Document:
                       "signature of the person whose records are shared. Nobody else can sign for them.")
     doc.add_paragraph("{%p if detained and waiver_status != 'signed' %}")
     doc.add_heading("Getting it signed in detention", level=2)
-    doc.add_paragraph("{{ name }} is held at {{ facility_name }}. How: {{ waiver_plan_words[waiver_plan_how] }}. "
+    doc.add_paragraph("{{ name }} is held at {{ facility_name }}. How: {{ document_words_en['waiver_plan'][waiver_plan_how] }}. "
                       "Who: {{ waiver_plan_who }}. By: {{ format_date(waiver_plan_by) }}.")
     doc.add_paragraph("{%p endif %}")
     doc.add_heading("Send it with the request to", level=2)
@@ -182,11 +210,11 @@ def attorney_review_sheet() -> Document:
     doc = _base()
     doc.add_heading("Attorney review sheet", level=1)
     doc.add_paragraph().add_run("Confidential: for the reviewing attorney. Do not send to ICE or publish.").bold = True
-    doc.add_paragraph("Prepared on {{ today_date }} by the {{ role_words[user_role] }}.")
+    doc.add_paragraph("Prepared on {{ letter_date }} by the {{ document_words_en['role'][user_role] }}.")
     doc.add_heading("The case", level=2)
     _lines(doc, "review_case_lines")
     doc.add_heading("The ask", level=2)
-    doc.add_paragraph("{{ ask_words[ask.code]['title'] }}, to the Field Office Director, {{ office(field_office)['name'] }}"
+    doc.add_paragraph("{{ document_words_en['ask'][ask.code] }}, to the Field Office Director, {{ office(field_office)['name'] }}"
                       "{% if ask.code == 'lift_ice_hold' %}, and to {{ local_agency_name }}{% endif %}.")
     doc.add_paragraph("{%p if bare_bones %}")
     doc.add_paragraph("This is a short first request; the history questions have not been asked yet.")
@@ -388,6 +416,7 @@ def after_decision() -> Document:
 
 BUILDERS = {
     "ask_summary.docx": ask_summary,
+    "ask_summary_es.docx": ask_summary_es,
     "pd_letter.docx": pd_letter,
     "officials_letter.docx": officials_letter,
     "waiver_cover.docx": waiver_cover,

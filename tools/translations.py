@@ -47,21 +47,13 @@ def strings(yaml_source: str | None = None) -> dict[str, str]:
         interview = Interview(source=source)
     found: dict[str, str] = {}
     for question in interview.questions_list:
+        if getattr(question, "language", "*") == "es":   # a block written in Spanish (language: es)
+            continue
         for text in getattr(question, "translations", []):
             block = str(getattr(question, "id", None) or question.name)
-            if block not in NAME_LISTS and not NOT_WORDS.match(text) and not _one_language_data(question):
+            if block not in NAME_LISTS and not NOT_WORDS.match(text):
                 found.setdefault(text, block)
     return found
-
-
-def _one_language_data(question) -> bool:
-    """A data block named *_en or *_es holds words in that one language, chosen in code by
-    language (the public texts may be written in a language other than the screens')."""
-    from docassemble.base.codec import from_safeid
-    fields = getattr(question, "fields", None) or []
-    if getattr(question, "question_type", None) != "data" or not fields:
-        return False
-    return bool(re.search(r"_(en|es)$", from_safeid(fields[0].saveas)))
 
 
 # Not shown to anyone: the data blocks that list variable names, file names, action names.

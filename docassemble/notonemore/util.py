@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Optional
 
-__all__ = ["answers_fingerprint", "as_date", "defuse_ooxml", "true_keys", "upload_path"]
+__all__ = ["answers_fingerprint", "as_date", "defuse_ooxml", "in_english", "true_keys", "upload_path"]
 
 
 def as_date(value: Any) -> Optional[_dt.date]:
@@ -76,3 +77,20 @@ def defuse_ooxml(text: Any) -> Any:
     if not isinstance(text, str) or "<" not in text:
         return text
     return text.replace("</w:", "<\u200b/w:").replace("<w:", "<\u200bw:")
+
+
+@contextmanager
+def in_english() -> Iterator[None]:
+    """docassemble's dates, lists and words in English for a while, whatever the screens' language.
+
+    For the sentences of the documents that go out in English (to ICE, to officials, to the
+    attorney). The language is put back even when the block stops early: docassemble asks for
+    an undefined name by raising an exception out of the block.
+    """
+    from docassemble.base.functions import get_language, set_language
+    before = get_language()
+    set_language('en')
+    try:
+        yield
+    finally:
+        set_language(before)

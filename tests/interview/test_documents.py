@@ -171,10 +171,10 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     assert "Confidential: for the reviewing attorney" in sheet
     assert "Person: José O'Brien & <Núñez>, A 123-456-789" in sheet and "April 12, 1988" in sheet
     assert "Release from ICE detention, to the Field Office Director, San Diego Field Office." in sheet
-    for flag in ("Arrests or convictions", "Was deported before", "Came in without being checked by an officer"):
+    for flag in ("Arrests or convictions", "Prior removal", "Entered without inspection"):
         assert flag in sheet, flag
     assert "Arrests: not cleared, kept out of every document" in sheet
-    assert "A past deportation: not cleared, kept out of every document" in sheet
+    assert "A prior removal: not cleared, kept out of every document" in sheet
     assert "Not reviewed yet." in sheet
     assert "2009" not in docs["Request to ICE"]
 

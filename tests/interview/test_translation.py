@@ -6,7 +6,8 @@ import re
 import pytest
 
 from tests.support.readability import screen_text
-from tests.support.screens import every_screen, question_ids
+from tests.support.cases import CASES
+from tests.support.screens import EVERYONE, TYPED_IN_SPANISH, every_screen, question_ids, walk
 from tools import translations
 
 # Common English words that are not Spanish words. Names (people, ICE's offices, states,
@@ -98,3 +99,46 @@ def test_spanish_dates_and_words(spanish_screens):
     assert re.search(r"Revisado el \d{1,2} de [a-z]+ de 20\d\d", texts)      # a date in Spanish
     assert "Continuar" in {s.raw.get("continueLabel") for _, s in spanish_screens}
     assert "Lo tiene" in texts and "Have it" not in texts
+
+
+ENGLISH_DOCUMENTS = ("not1more-request-to-ice", "not1more-privacy-waiver-cover", "not1more-letter-for-officials",
+                     "not1more-support-letter-request-en", "not1more-attorney-review-sheet")
+ENGLISH_PUBLIC_TEXTS = ("not1more-campaign-kit", "not1more-petition-texts", "not1more-petition-targets",
+                        "not1more-organizing-plan", "not1more-after-the-decision")
+SAME_IN_BOTH = [
+    ("detained", CASES[1].answers(), ENGLISH_DOCUMENTS),
+    ("final order, public texts in English", {**CASES[3].answers(), "consent": EVERYONE, "public_a_number_ok": True,
+                                               "public_languages": "en"}, ENGLISH_DOCUMENTS + ENGLISH_PUBLIC_TEXTS),
+]
+
+
+@pytest.mark.parametrize("answers, filenames", [c[1:] for c in SAME_IN_BOTH], ids=[c[0] for c in SAME_IN_BOTH])
+def test_the_english_documents_are_the_same_in_a_spanish_session(answers, filenames):
+    """What goes to ICE, to officials, to an English-speaking supporter, to the attorney and to an
+    English-speaking public is in English whatever language the family uses on screen: word for
+    word what an English session makes."""
+    from tests.interview.test_campaign import text_of
+    texts = {}
+    for language in ("en", "es"):
+        run, walked = walk(answers, before={"user_language": language} if language == "es" else None)
+        texts[language] = {d.filename: text_of(d) for d in walked[-1].attachments if d.filename in filenames}
+    assert set(texts["en"]) == set(filenames)
+    for filename in filenames:
+        assert texts["es"][filename] == texts["en"][filename], filename
+
+
+def test_the_familys_summary_is_in_spanish_and_no_document_shows_markup():
+    """The ask summary is the family's own page: in Spanish for a Spanish session. The screens'
+    words mark English terms for screen readers; documents show the words, not the marks."""
+    run, walked = walk({**CASES[3].answers(), **TYPED_IN_SPANISH}, before={"user_language": "es"})
+    docs = {d.filename: d.text for d in walked[-1].attachments}
+    summary = docs["not1more-ask-summary"]
+    for spanish in ("Plan de campaña: lo que pedimos", "Persona que enfrenta la deportación: José", "Lo que se pide",
+                    "Suspensión de la deportación", "Quién decide", "Cuidado", "no consejo legal"):
+        assert spanish in summary, spanish
+    for english in ("Campaign plan", "The ask", "Who decides", "Be careful", "Still missing", "Prepared on",
+                    "How urgent", "legal advice"):
+        assert english not in summary, english
+    assert "noviembre de 2026" in summary                       # the date in Spanish
+    for filename, text in docs.items():
+        assert "<span" not in text and "lang=" not in text and "</" not in text, filename

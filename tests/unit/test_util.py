@@ -35,3 +35,20 @@ def test_templates_do_not_count():
     answers = {"custody_status": "final_order"}
     shown = {**answers, "referral_list": {"_class": "docassemble.base.util.DALazyTemplate", "instanceName": "referral_list"}}
     assert answers_fingerprint(shown, day=day) == answers_fingerprint(answers, day=day)
+
+
+def test_in_english_sets_english_and_puts_the_language_back_even_when_interrupted(monkeypatch):
+    import pytest
+
+    import docassemble.base.functions as functions
+    from docassemble.notonemore.util import in_english
+    current = {"language": "es"}               # docassemble's per-request language, outside a request
+    monkeypatch.setattr(functions, "get_language", lambda: current["language"])
+    monkeypatch.setattr(functions, "set_language", lambda lang: current.update(language=lang))
+    with in_english():
+        assert current["language"] == "en"
+    assert current["language"] == "es"
+    with pytest.raises(NameError):              # docassemble asking for an undefined name
+        with in_english():
+            raise NameError("name 'exhibit_titles' is not defined")
+    assert current["language"] == "es"

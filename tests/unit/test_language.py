@@ -1,0 +1,41 @@
+"""language.one_language_words: the word files that stay in one language."""
+import pytest
+
+from docassemble.notonemore.language import WORDS_DIR, one_language_words
+
+
+def keys(value, prefix=""):
+    """Every key path of a nested dict, and the length of every list."""
+    if isinstance(value, dict):
+        return {p for k, v in value.items() for p in keys(v, f"{prefix}/{k}")} | {prefix}
+    if isinstance(value, list):
+        return {f"{prefix}[{len(value)}]"}
+    return {prefix}
+
+
+@pytest.mark.parametrize("name", ["campaign", "plan"])
+def test_each_words_file_has_the_same_keys_in_both_languages(name):
+    assert keys(one_language_words(f"{name}_en")) == keys(one_language_words(f"{name}_es"))
+
+
+def test_the_english_documents_words_cover_every_code():
+    from docassemble.notonemore import ask, factors
+    words = one_language_words("documents_en")
+    assert set(words["risk"]) == set(factors.RISK_CODES)
+    assert set(words["ask"]) >= {"lift_ice_hold", "release_from_detention", "stay_of_removal", "deferred_action", "no_pd_letter"}
+    assert set(words["custody"]) == set(ask.CUSTODY_STATUSES)
+    assert set(words["consent"]) == {"advocate", "ice", "officials", "public", "media"}
+
+
+def test_every_value_is_text_and_each_caller_gets_its_own_copy():
+    def strings(value):
+        if isinstance(value, dict):
+            return all(strings(v) for v in value.values())
+        if isinstance(value, list):
+            return all(strings(v) for v in value)
+        return isinstance(value, str)
+    for path in WORDS_DIR.glob("*.yml"):
+        assert strings(one_language_words(path.stem)), path.name
+    first = one_language_words("documents_en")
+    first["ask"]["lift_ice_hold"] = "changed"
+    assert one_language_words("documents_en")["ask"]["lift_ice_hold"] == "Lift the ICE hold"
