@@ -186,10 +186,10 @@ def waiver_cover() -> Document:
     _draft_header(doc)
     doc.add_heading("Privacy waiver: cover sheet", level=1)
     doc.add_paragraph("Form: {{ fact('privacy_waiver_form').value }}. Use the current form from "
-                      "{{ fact('privacy_waiver_form')['source'] }} (checked {{ format_date(fact('privacy_waiver_form').verified) }}).")
+                      "{{ fact('privacy_waiver_form')['source'] }} (checked {{ format_date(fact('privacy_waiver_form').verified, language='en') }}).")
     doc.add_heading("Whose records", level=2)
     doc.add_paragraph("{{ name }}{% if a_number %}, {{ a_number }}{% endif %}, born in "
-                      "{{ country_name(client.country_of_birth) }}")
+                      "{{ birth_country }}")
     doc.add_heading("Who may receive information (third party)", level=2)
     doc.add_paragraph("{{ signer_line }}. Phone and e-mail: {{ contact_line }}")
     doc.add_heading("Where to sign", level=2)
@@ -198,7 +198,7 @@ def waiver_cover() -> Document:
     doc.add_paragraph("{%p if detained and waiver_status != 'signed' %}")
     doc.add_heading("Getting it signed in detention", level=2)
     doc.add_paragraph("{{ name }} is held at {{ facility_name }}. How: {{ document_words_en['waiver_plan'][waiver_plan_how] }}. "
-                      "Who: {{ waiver_plan_who }}. By: {{ format_date(waiver_plan_by) }}.")
+                      "Who: {{ waiver_plan_who }}. By: {{ format_date(waiver_plan_by, language='en') }}.")
     doc.add_paragraph("{%p endif %}")
     doc.add_heading("Send it with the request to", level=2)
     doc.add_paragraph("Field Office Director, {{ office(field_office)['name'] }}, ICE Enforcement and Removal Operations")
