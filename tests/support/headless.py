@@ -19,6 +19,7 @@ import mimetypes
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -187,6 +188,12 @@ def setup(config: dict[str, Any] | None = None) -> None:
     import docassemble.base.util as util
     if shutil.which(pandoc.LIBREOFFICE_PATH):  # 1.10.5 turns LibreOffice on only if pandoc exists
         pandoc.LIBREOFFICE_MODE = pandoc.LOCAL
+        # A new profile made in one step, before docassemble's first conversion: docassemble makes
+        # it with a conversion that may return before basic/Standard exists (seen on a loaded
+        # machine), and then cannot put its macro there, and every PDF fails.
+        if not os.path.isdir(os.path.dirname(da_config.daconfig["libreoffice macro file"])):
+            subprocess.run([pandoc.LIBREOFFICE_PATH, "--headless", "--terminate_after_init"],
+                           capture_output=True, timeout=120, check=False)
     real_word_to_pdf = pandoc.word_to_pdf
 
     def word_to_pdf(in_file: str, in_format: str, out_file: str, *args: Any, **kwargs: Any) -> bool:
