@@ -164,6 +164,23 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
     return SimpleNamespace(**{name: hookimpl(func) for name, func in impls.items()})
 
 
+def _install_macro(pandoc: Any, macro: str) -> None:
+    """LibreOffice's profile and docassemble's conversion macro, in place before the first PDF.
+
+    docassemble does this itself on its first conversion, by running a conversion to make the
+    profile and then copying the macro in; in fresh-clone CI runs that conversion returned
+    before the profile's basic/Standard existed, the copy failed ("Could not copy LibreOffice
+    macro into place") and every PDF of the process failed. Here the profile is made in one
+    step (--terminate_after_init) and a failure says so at once.
+    """
+    if not os.path.isdir(os.path.dirname(macro)):
+        subprocess.run([pandoc.LIBREOFFICE_PATH, "--headless", "--terminate_after_init"],
+                       capture_output=True, timeout=120, check=False)
+    from docassemble.base.functions import package_template_filename
+    shutil.copyfile(package_template_filename("docassemble.base:data/macros/Module1.xba"), macro)
+    pandoc.LIBREOFFICE_INITIALIZED = True
+
+
 def setup(config: dict[str, Any] | None = None) -> None:
     """Load docassemble once per process: config, hooks, LibreOffice, PDF switch.
 
@@ -188,12 +205,7 @@ def setup(config: dict[str, Any] | None = None) -> None:
     import docassemble.base.util as util
     if shutil.which(pandoc.LIBREOFFICE_PATH):  # 1.10.5 turns LibreOffice on only if pandoc exists
         pandoc.LIBREOFFICE_MODE = pandoc.LOCAL
-        # A new profile made in one step, before docassemble's first conversion: docassemble makes
-        # it with a conversion that may return before basic/Standard exists (seen on a loaded
-        # machine), and then cannot put its macro there, and every PDF fails.
-        if not os.path.isdir(os.path.dirname(da_config.daconfig["libreoffice macro file"])):
-            subprocess.run([pandoc.LIBREOFFICE_PATH, "--headless", "--terminate_after_init"],
-                           capture_output=True, timeout=120, check=False)
+        _install_macro(pandoc, da_config.daconfig["libreoffice macro file"])
     real_word_to_pdf = pandoc.word_to_pdf
 
     def word_to_pdf(in_file: str, in_format: str, out_file: str, *args: Any, **kwargs: Any) -> bool:
