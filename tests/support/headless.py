@@ -164,21 +164,23 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
     return SimpleNamespace(**{name: hookimpl(func) for name, func in impls.items()})
 
 
-def _install_macro(pandoc: Any, macro: str) -> None:
-    """LibreOffice's profile and docassemble's conversion macro, in place before the first PDF.
+def _soffice_to_pdf(in_file: str, out_file: str, tagged: bool) -> bool:
+    """DOCX to PDF by a LibreOffice of this driver's own (its own profile, so its own instance).
 
-    docassemble does this itself on its first conversion, by running a conversion to make the
-    profile and then copying the macro in; in fresh-clone CI runs that conversion returned
-    before the profile's basic/Standard existed, the copy failed ("Could not copy LibreOffice
-    macro into place") and every PDF of the process failed. Here the profile is made in one
-    step (--terminate_after_init) and a failure says so at once.
+    docassemble's local conversion runs a macro through ``libreoffice``, which hands the job to
+    any LibreOffice already running for the user (seen with the test server's unoserver
+    running: no file, five times); a separate profile keeps the two apart.
     """
-    if not os.path.isdir(os.path.dirname(macro)):
-        subprocess.run([pandoc.LIBREOFFICE_PATH, "--headless", "--terminate_after_init"],
-                       capture_output=True, timeout=120, check=False)
-    from docassemble.base.functions import package_template_filename
-    shutil.copyfile(package_template_filename("docassemble.base:data/macros/Module1.xba"), macro)
-    pandoc.LIBREOFFICE_INITIALIZED = True
+    outdir = tempfile.mkdtemp(prefix="pdf-", dir=_ROOT)
+    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}' if tagged else "pdf"
+    result = subprocess.run(["soffice", f"-env:UserInstallation=file://{_ROOT}/lo-profile", "--headless",
+                             "--convert-to", export, "--outdir", outdir, in_file],
+                            capture_output=True, timeout=180, check=False)
+    made = os.path.join(outdir, os.path.splitext(os.path.basename(in_file))[0] + ".pdf")
+    if result.returncode != 0 or not os.path.isfile(made) or os.path.getsize(made) == 0:
+        return False
+    shutil.move(made, out_file)
+    return True
 
 
 def setup(config: dict[str, Any] | None = None) -> None:
@@ -194,8 +196,7 @@ def setup(config: dict[str, Any] | None = None) -> None:
     config_path = os.path.join(_ROOT, "config.yml")
     with open(config_path, "w", encoding="utf-8") as fp:
         yaml.safe_dump({"debug": True, "secretkey": uuid.uuid4().hex, "uploads": os.path.join(_ROOT, "uploads"),
-                        "libreoffice macro file": os.path.expanduser(
-                            "~/.config/libreoffice/4/user/basic/Standard/Module1.xba"), **(config or {})}, fp)
+                        **(config or {})}, fp)
     import docassemble.base.config as da_config
     da_config.load(filename=config_path)  # docassemble's defaults; must precede parse/pandoc imports
     from docassemble.base.plugin_manager import pm
@@ -205,14 +206,15 @@ def setup(config: dict[str, Any] | None = None) -> None:
     import docassemble.base.util as util
     if shutil.which(pandoc.LIBREOFFICE_PATH):  # 1.10.5 turns LibreOffice on only if pandoc exists
         pandoc.LIBREOFFICE_MODE = pandoc.LOCAL
-        _install_macro(pandoc, da_config.daconfig["libreoffice macro file"])
     real_word_to_pdf = pandoc.word_to_pdf
 
     def word_to_pdf(in_file: str, in_format: str, out_file: str, *args: Any, **kwargs: Any) -> bool:
         if _STATE["pdf"] == "fail":   # a converter that is down, as docassemble reports it
             return False
-        if _STATE["pdf"]:
+        if _STATE["pdf"] and (pandoc.UNOCONV_AVAILABLE or pandoc.UNOCONVERT_AVAILABLE):   # bench: the server's unoserver
             return real_word_to_pdf(in_file, in_format, out_file, *args, **kwargs)
+        if _STATE["pdf"]:
+            return _soffice_to_pdf(in_file, out_file, bool(kwargs.get("tagged")))
         with open(out_file, "wb") as out:
             out.write(_placeholder_pdf())
         return True
