@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start the product: PostgreSQL and Redis on loopback, then docassemble under gunicorn.
 # Everything lives under .local/; a second run starts only what is not running.
-set -euo pipefail
+set -Eeuo pipefail
+# a command that fails without a word (set -e) still says where serve stopped
+trap 'echo "serve: stopped at line $LINENO (exit $?): $BASH_COMMAND" >&2' ERR
 source "$(dirname "$0")/env.sh"
 "$NOM_ROOT/scripts/setup.sh"
 

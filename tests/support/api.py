@@ -9,7 +9,7 @@ from tests.support.cases import answer_for
 
 
 class ApiError(AssertionError):
-    pass
+    """A REST API call that did not answer as expected (a failed test, with the server's reply)."""
 
 
 class ApiSession:
