@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from .util import PlainJson
+
 __all__ = [
     "CUSTODY_STATUSES",
     "ENTRY_METHODS",
@@ -30,7 +32,7 @@ ENTRY_METHODS: tuple[str, ...] = ("inspected", "without_inspection", "unknown")
 
 
 @dataclass(frozen=True)
-class Ask:
+class Ask(PlainJson):
     """The request a campaign makes, and to whom.
 
     ``code`` names the ask; ``targets`` name the decision-makers in order of priority;

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
 from .factors import ATTORNEY_RISKS, POSITIVE_CODES
+from .util import PlainJson
 
 __all__ = [
     "TITLE_FACTS", "GENERIC_TITLES", "TARGET_ROLES", "Advice", "Target",
@@ -45,7 +46,7 @@ CLEAR_CASE_FACTORS = 2
 
 
 @dataclass(frozen=True)
-class Advice:
+class Advice(PlainJson):
     """Whether to go public: ``code`` is ``go_public`` or ``letter_may_be_enough``;
     ``reasons`` are the codes that led there (``urgent``, ``risks``, ``criminal_record_unknown``,
     ``few_factors``, ``clear_case``)."""
@@ -55,7 +56,7 @@ class Advice:
 
 
 @dataclass(frozen=True)
-class Target:
+class Target(PlainJson):
     """One petition target: ``role`` is one of ``TARGET_ROLES``; ``name`` is the office or
     person as the data or the user gave it; contact details may be blank."""
 

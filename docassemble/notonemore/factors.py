@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Optional
 
 from .ask import CUSTODY_STATUSES, ENTRY_METHODS
+from .util import PlainJson
 
 __all__ = [
     "POSITIVE_CODES", "RISK_CODES", "ATTORNEY_RISKS", "RELATIONSHIPS", "RELATIVE_STATUSES",
@@ -83,7 +84,7 @@ def age_on(birth: _dt.date, day: _dt.date) -> int:
 
 
 @dataclass
-class CaseFacts:
+class CaseFacts(PlainJson):
     """The intake answers the evaluation reads. Unanswered means None or False.
 
     ``has_arrests``/``has_convictions`` stay None until asked: ``no_criminal_record`` is
@@ -116,7 +117,7 @@ class CaseFacts:
 
 
 @dataclass(frozen=True)
-class Evaluation:
+class Evaluation(PlainJson):
     """Positive factor codes, risk codes, and whether an attorney must review first."""
 
     positives: tuple[str, ...]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .urgency import LEVELS
+from .util import PlainJson
 
 __all__ = ["STEPS", "KEY_KINDS", "IDEAL_DAYS", "KeyDate", "PlanStep", "key_date", "plan_dates"]
 
@@ -38,7 +39,7 @@ ESCALATION_LEAD_DAYS = 7
 
 
 @dataclass(frozen=True)
-class KeyDate:
+class KeyDate(PlainJson):
     """The date the campaign works toward: ``kind`` is one of ``KEY_KINDS``."""
 
     kind: str
@@ -46,7 +47,7 @@ class KeyDate:
 
 
 @dataclass(frozen=True)
-class PlanStep:
+class PlanStep(PlainJson):
     """One action of the plan: ``code`` is one of ``STEPS``."""
 
     code: str

@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from .ask import CUSTODY_STATUSES
 from .factors import add_years
+from .util import PlainJson
 
 __all__ = ["LEVELS", "REASONS", "DATE_KINDS", "Urgency", "assess_urgency", "date_problem"]
 
@@ -40,7 +41,7 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Urgency:
+class Urgency(PlainJson):
     """How urgent the case is.
 
     ``level`` is ``"hours"``, ``"days"`` or ``"weeks"``; ``reasons`` are the rules that

@@ -1,6 +1,7 @@
 """Small conversions the interview needs between docassemble's values and the logic modules."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import json
@@ -8,7 +9,40 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Optional
 
-__all__ = ["answers_fingerprint", "as_date", "defuse_ooxml", "in_english", "true_keys", "upload_path"]
+__all__ = ["PlainJson", "answers_fingerprint", "as_date", "defuse_ooxml", "in_english", "plain_json", "true_keys",
+           "upload_path"]
+
+
+def plain_json(value: Any) -> Any:
+    """``value`` as JSON's own types: tuples, lists and sets become lists, dates ISO strings,
+    the modules' dataclasses dicts of their fields; strings, numbers, booleans and None stay."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: plain_json(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(key): plain_json(item) for key, item in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain_json(item) for item in value)
+    if isinstance(value, (list, tuple)):
+        return [plain_json(item) for item in value]
+    raise TypeError(f"no plain JSON for {type(value).__name__}")
+
+
+class PlainJson:
+    """For the modules' dataclasses that the interview keeps as answers (``ask``, ``urgency``...).
+
+    docassemble turns a session's variables into JSON (``GET /api/session``, ``all_variables``)
+    with ``safe_json``, which gives ``null`` for an object it does not know, but calls the
+    object's ``as_dict()`` when it has one; this is that method: the fields, as plain JSON.
+    """
+
+    def as_dict(self) -> dict[str, Any]:
+        result = plain_json(self)
+        assert isinstance(result, dict), "PlainJson is for dataclasses"
+        return result
 
 
 def as_date(value: Any) -> Optional[_dt.date]:

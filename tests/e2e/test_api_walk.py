@@ -107,3 +107,20 @@ def test_package_with_uploaded_papers(server, uploads):
     assert f"{pages} / {pages}" in text and "A 123-456-789" in text
     letter = docx_text(api.download(screen["attachments"][1]["url"]["docx"]))
     assert "Exhibit A: Lease & rent receipts <2019>" in letter and "Exhibit B: Photo of the family" in letter
+
+
+def test_a_bad_a_number_handed_over_is_asked_again_with_the_reason(server):
+    """The reply to POST /api/session says what the browser's check says under the field."""
+    answers = {k: v for k, v in CASES[4].answers().items() if not k.startswith("exhibits")}
+    for language, bad, message in (
+            ("en", "A12-34", "An A-number has 8 or 9 numbers. Check that no number is missing or extra."),
+            ("en", "1234567890", "An A-number has 8 or 9 numbers. Check that no number is missing or extra."),
+            ("es", "A12-34", "Un número A tiene 8 o 9 números. Revise que no falte ni sobre ningún número.")):
+        api = ApiSession(server.url, server.api_key, server.interview)
+        screen = api.answer({**answers, "user_language": language, "client.a_number": bad})
+        assert screen["questionText"].startswith("José" if language == "en" else "Número A"), screen["questionText"]
+        assert f'<div class="alert alert-danger" role="alert">{message}</div>' in screen["subquestionText"]
+        assert [f for f in screen["fields"] if f.get("variable_name") == "client.a_number"][0]["default"] == bad
+    screen = api.answer({"client.a_number": "A 123 456 789"})   # typed again right: on to the next screen
+    assert "alert-danger" not in screen.get("subquestionText", "")
+    assert api.variables()["client"]["a_number"] == "A 123 456 789"

@@ -141,11 +141,23 @@ def test_a_bad_a_number_from_an_intake_system_is_asked_again():
         names = screen.fields or [screen.continue_field]
         screen = run.answer({n: answers[n] for n in names})
     identity = {n: answers[n] for n in screen.fields}
-    screen = run.answer(identity)
-    assert screen.id == "identity"
+    assert "alert" not in screen.subquestion          # no message before anything is typed
+    for bad in ("A12-34", "1234567890", "A1234567O"):   # the screen says why, as the form's check does
+        screen = run.answer({**identity, "client.a_number": bad})
+        assert screen.id == "identity"
+        message = ("An A-number has only numbers after the A." if bad.endswith("O")
+                   else "An A-number has 8 or 9 numbers. Check that no number is missing or extra.")
+        assert message in screen.subquestion and screen.subquestion.count('role="alert"') == 1, screen.subquestion
     screen = run.answer({**identity, "client.a_number": "a 98765432"})
     assert screen.id == "state"
     assert run.value("a_number_known") is True
+    # in Spanish, the Spanish message
+    spanish = InterviewRun(MAIN, url_args={"lang": "es"})
+    screen = spanish.screen()
+    while screen.id != "identity":
+        screen = spanish.answer({n: answers[n] for n in screen.fields or [screen.continue_field]})
+    screen = spanish.answer({**identity, "client.a_number": "A12-34"})
+    assert "Un número A tiene 8 o 9 números. Revise que no falte ni sobre ningún número." in screen.subquestion
 
 
 def test_an_unknown_a_number_is_left_blank_on_the_same_screen():

@@ -16,13 +16,31 @@ class ApiSession:
     """One interview session driven through /api/session."""
 
     def __init__(self, url: str, key: str, interview: str, session: str | None = None, secret: str | None = None) -> None:
-        """A new session, or (with ``session`` and ``secret``) one already begun, e.g. in a browser."""
+        """A new session, or (with ``session``) one already begun, e.g. in a browser.
+
+        A new session with ``secret`` (an account's, from ``account_secret``) is encrypted with it, so
+        that account opens it in the browser; without, docassemble makes a secret of the session's own.
+        """
         self.url, self.key, self.interview = url, key, interview
         self.http = requests.Session()
         if session is None:
-            started = self._check(self.http.get(f"{url}/api/session/new", params={"i": interview, "key": key}, timeout=60))
-            session, secret = started["session"], started["secret"]
+            params = {"i": interview, "key": key, **({"secret": secret} if secret else {})}
+            started = self._check(self.http.get(f"{url}/api/session/new", params=params, timeout=60))
+            session, secret = started["session"], secret or started["secret"]
         self.session, self.secret = session, secret
+
+    @staticmethod
+    def account_secret(url: str, key: str, username: str, password: str) -> str:
+        """The account's own secret (docassemble derives it from the password): ``GET /api/secret``."""
+        response = requests.get(f"{url}/api/secret", params={"key": key, "username": username, "password": password},
+                                timeout=60)
+        if response.status_code != 200:
+            raise ApiError(f"GET /api/secret -> {response.status_code}: {response.text[:300]}")
+        return response.json()
+
+    def variables(self) -> dict[str, Any]:
+        """The session's variables as docassemble gives them back: ``GET /api/session``."""
+        return self._check(self.http.get(f"{self.url}/api/session", params=self._ids(), timeout=120))
 
     def _check(self, response: requests.Response) -> Any:
         if response.status_code != 200:

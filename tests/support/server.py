@@ -21,6 +21,13 @@ class Server:
     state: Path
     interview: str = INTERVIEW
 
+    #: The account the server is set up with (its API key is ``api_key``).
+    admin_email = "admin@example.com"
+
+    @property
+    def admin_password(self) -> str:
+        return (self.state / "config" / "admin_password").read_text().strip()
+
     @property
     def interview_url(self) -> str:
         return f"{self.url}/interview?i={self.interview}"

@@ -52,3 +52,53 @@ def test_in_english_sets_english_and_puts_the_language_back_even_when_interrupte
         with in_english():
             raise NameError("name 'exhibit_titles' is not defined")
     assert current["language"] == "es"
+
+
+def test_the_computed_values_are_plain_json_for_docassemble():
+    """docs/answers.md, Computed: GET /api/session gives each as JSON (docassemble's safe_json), not null."""
+    import datetime as dt
+    import json
+
+    from docassemble.base.functions import safe_json
+    from docassemble.notonemore.ask import choose_ask
+    from docassemble.notonemore.campaign import advise_going_public, petition_targets
+    from docassemble.notonemore.factors import CaseFacts, evaluate
+    from docassemble.notonemore.schedule import key_date, plan_dates
+    from docassemble.notonemore.urgency import assess_urgency
+
+    today = dt.date(2026, 3, 2)
+    ask = choose_ask("ice_detention_no_order", "without_inspection")
+    assert safe_json(ask) == {"code": "release_from_detention", "targets": ["ero_field_office_director"],
+                              "warnings": ["no_bond_hearing_ewi", "transfer_risk"], "pd_letter": True,
+                              "attorney_needed": True, "also_deferred_action": True}
+    urgency = assess_urgency("final_order", today, removal_date=today + dt.timedelta(days=5))
+    assert safe_json(urgency) == {"level": "days", "reasons": ["removal_soon"], "bare_bones": True,
+                                  "deadline": "2026-03-07"}
+    evaluation = evaluate(CaseFacts(today=today, relatives=[{"relationship": "child", "status": "citizen"}],
+                                    has_arrests=True, has_convictions=False))
+    assert safe_json(evaluation) == {"positives": ["citizen_or_lpr_child"], "risks": ["criminal_history"],
+                                     "attorney_review": True}
+    advice = advise_going_public(evaluation.positives, evaluation.risks, urgency.level)
+    assert safe_json(advice)["code"] == advice.code and safe_json(advice)["reasons"] == list(advice.reasons)
+    key = key_date(today, removal_date=today + dt.timedelta(days=5))
+    assert safe_json(key) == {"kind": "removal", "date": "2026-03-07"}
+    steps = plan_dates(today, urgency.level, key)
+    assert safe_json(steps)[0] == {"code": steps[0].code, "date": steps[0].date.isoformat()}
+    targets = petition_targets("stay_of_removal", office_name="San Diego Field Office")
+    assert safe_json(targets)[0]["name"] == targets[0].name
+    # what docassemble then sends is JSON as it is, and the objects still read as before
+    everything = [ask, urgency, evaluation, advice, key, steps, targets]
+    assert json.loads(json.dumps(safe_json(everything))) == safe_json(everything)
+    assert ask.code == "release_from_detention" and urgency.reasons == ("removal_soon",)
+
+
+def test_plain_json():
+    import datetime as dt
+
+    import pytest
+
+    from docassemble.notonemore.util import plain_json
+    assert plain_json({"a": (1, "x", None), "b": {2, 1}, 3: dt.date(2026, 1, 2)}) == {"a": [1, "x", None], "b": [1, 2],
+                                                                                   "3": "2026-01-02"}
+    with pytest.raises(TypeError):
+        plain_json(object())
