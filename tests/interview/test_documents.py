@@ -302,18 +302,21 @@ def test_a_relationship_that_is_not_a_code_is_asked_again_with_a_reason():
 
 
 def test_the_middle_name_is_written_in_full_everywhere():
+    from tests.support.screens import EVERYONE, walk
     answers = {**CASES[3].answers(), **PACO, "user_role": "family", "signer_relationship": "son",
-               "client.name.middle": "Andrés"}
-    run, screens = walk_to_summary(answers, stop=("documents screen",))
+               "consent": EVERYONE, "public_a_number_ok": True, "public_languages": "both"}
+    run, screens = walk(answers)
     locator = next(s for s in screens if s.id == "locator")
-    assert "Full name** (Paco Andrés Gómez Ruiz)" in locator.subquestion or "(Paco Andrés Gómez Ruiz)" in locator.subquestion
+    assert "(Paco Andrés Gómez Ruiz)" in locator.subquestion       # what to search the locator with
     summary = next(s for s in screens if s.id == "case summary")
     assert "Paco Andrés Gómez Ruiz" in str(summary.raw)
-    docs = {d.name: " ".join(d.text.split()) for d in screens[-1].attachments}
-    assert len(docs) == 8
+    from tests.interview.test_campaign import text_of as document_text
+    docs = {d.filename: " ".join(document_text(d).split()) for d in screens[-1].attachments}
+    assert len(docs) == 13                       # the letters, the papers and the public campaign
     for name, text in docs.items():
-        assert "Paco Andrés Gómez Ruiz" in text, name
-        assert "Paco A. Gómez" not in text, name
+        if name not in ("not1more-petition-targets", "not1more-organizing-plan", "not1more-after-the-decision"):
+            assert "Paco Andrés Gómez Ruiz" in text, name
+        assert "Paco A. Gómez" not in text and "Paco A Gómez" not in text, name
 
 
 def test_not_in_proceedings_ends_with_no_letter_and_what_to_do():
@@ -364,3 +367,18 @@ def test_the_waiver_screen_says_relatives_may_get_news_without_it(case):
     assert WAIVER_RELATIVES not in text_of(screens[-1])
     cover = next(d for d in screens[-1].attachments if d.name == "Privacy waiver cover sheet")
     assert "immediate relatives" not in cover.text
+
+
+@pytest.mark.parametrize("language, rel, other, shown", [
+    ("en", "brother", "", "(José is: brother)"), ("en", "other", "primo", "(José is: primo)"),
+    ("es", "brother", "", "(José es: hermano)")])
+def test_the_case_summary_says_who_signs_and_how(language, rel, other, shown):
+    """The family's own words for "other" are read back on screen, in the session's language."""
+    from tests.support.screens import walk
+    answers = {**CASES[0].answers(), "signer_relationship": rel, "signer_relationship_other": other}
+    run, screens = walk(answers, before={"user_language": language} if language == "es" else None)
+    summary = run.action("case_summary_reviewed")            # the documents screen's link
+    assert summary.id == "case summary"
+    rows = " ".join(" ".join(f.get("helptext", "") for f in summary.raw["fields"]).split())
+    assert shown in rows
+    assert ("Signs the letters" if language == "en" else "Firma las cartas") in rows
