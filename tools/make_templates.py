@@ -42,7 +42,7 @@ def _ask_summary(texts: dict[str, str]) -> Document:
     """
     doc = _base()
     doc.add_heading(texts["title"], level=1)
-    doc.add_paragraph(texts["person"] + " {{ client.name.full() }}")
+    doc.add_paragraph(texts["person"] + " {{ client.name.full(middle='full') }}")
     doc.add_paragraph(texts["prepared"])
     doc.add_heading(texts["ask"], level=2)
     p = doc.add_paragraph()
@@ -200,6 +200,11 @@ def waiver_cover() -> Document:
     doc.add_paragraph("{{ name }} is held at {{ facility_name }}. How: {{ document_words_en['waiver_plan'][waiver_plan_how] }}. "
                       "Who: {{ waiver_plan_who }}. By: {{ format_date(waiver_plan_by, language='en') }}.")
     doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p if waiver_status != 'signed' %}")
+    doc.add_heading("If it cannot be signed in time", level=2)
+    doc.add_paragraph("ICE may still give information about the case to immediate relatives of {{ name }} "
+                      "without a signed waiver.")
+    doc.add_paragraph("{%p endif %}")
     doc.add_heading("Send it with the request to", level=2)
     doc.add_paragraph("Field Office Director, {{ office(field_office)['name'] }}, ICE Enforcement and Removal Operations")
     return doc
@@ -233,7 +238,7 @@ def attorney_review_sheet() -> Document:
 def _checklist(title: str, intro: str, missing: str) -> Document:
     """The checklist's rows (category, then each item with its status) and what is still needed."""
     doc = _base()
-    doc.add_heading(title + " {{ client.name.full() }}", level=1)
+    doc.add_heading(title + " {{ client.name.full(middle='full') }}", level=1)
     doc.add_paragraph(intro)
     doc.add_paragraph("{%p for row in checklist_rows %}")
     doc.add_heading("{{ row['category'] }}", level=2)
@@ -276,12 +281,12 @@ def _reference_request(texts: dict[str, str]) -> Document:
 
 def reference_request_en() -> Document:
     return _reference_request({
-        "title": "Please write a letter of support for {{ client.name.full() }}",
-        "intro": "{{ client.name.full() }} is asking U.S. Immigration and Customs Enforcement (ICE) to stop "
+        "title": "Please write a letter of support for {{ client.name.full(middle='full') }}",
+        "intro": "{{ client.name.full(middle='full') }} is asking U.S. Immigration and Customs Enforcement (ICE) to stop "
                  "their deportation. A letter from you can help ICE see who {{ client.name.first }} is.",
         "include": "In your own words, please write:",
         "points": ["How you know {{ client.name.first }} (for example: neighbor, boss, pastor, teacher, friend).",
-                   "{{ client.name.first }}'s full name: {{ client.name.full() }}.",
+                   "{{ client.name.first }}'s full name: {{ client.name.full(middle='full') }}.",
                    "How long you have known {{ client.name.first }}.",
                    "Why you think well of {{ client.name.first }}. Give real examples of what they do.",
                    "How {{ client.name.first }}'s deportation would affect you, the family and others."],
@@ -294,18 +299,18 @@ def reference_request_en() -> Document:
 
 def reference_request_es() -> Document:
     return _reference_request({
-        "title": "Por favor escriba una carta de apoyo para {{ client.name.full() }}",
-        "intro": "{{ client.name.full() }} le pide al Servicio de Inmigración y Control de Aduanas (ICE) que "
+        "title": "Por favor escriba una carta de apoyo para {{ client.name.full(middle='full') }}",
+        "intro": "{{ client.name.full(middle='full') }} le pide al Servicio de Inmigración y Control de Aduanas (ICE) que "
                  "detenga su deportación. Su carta puede ayudar a que ICE conozca quién es {{ client.name.first }}.",
         "include": "Con sus propias palabras, por favor escriba:",
         "points": ["Cómo conoce a {{ client.name.first }} (por ejemplo: vecino, jefe, pastor, maestro, amigo).",
-                   "El nombre completo de {{ client.name.first }}: {{ client.name.full() }}.",
+                   "El nombre completo de {{ client.name.first }}: {{ client.name.full(middle='full') }}.",
                    "Desde hace cuánto tiempo conoce a {{ client.name.first }}.",
                    "Por qué tiene una buena opinión de {{ client.name.first }}. Dé ejemplos reales de lo que hace.",
                    "Cómo le afectaría la deportación de {{ client.name.first }} a usted, a la familia y a otras personas."],
         "sign": "Ponga la fecha en la carta y fírmela con su nombre completo, teléfono y dirección. "
                 "Si puede, fírmela ante un notario.",
-        "return": "Entregue la carta a {{ signer_line }} ({{ contact_line }}).",
+        "return": "Entregue la carta a {{ signer_line_es }} ({{ contact_line }}).",
         "thanks": "Gracias por su apoyo.",
     })
 

@@ -19,7 +19,8 @@ def test_walk_to_the_documents(server, case):
         screen = api.walk(answers)
     else:   # the short first request goes straight to its documents
         assert "See the case summary" in screen["subquestionText"]
-    assert screen["questionText"].strip() == "Your documents are ready"
+    ending = "No letter goes to ICE" if case.custody_status == "not_in_proceedings" else "Your documents are ready"
+    assert screen["questionText"].strip() == ending
     attachment = screen["attachments"][0]
     assert set(attachment["valid_formats"]) == {"docx", "pdf"}
     docx = docx_text(api.download(attachment["url"]["docx"]))

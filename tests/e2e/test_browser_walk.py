@@ -104,6 +104,7 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w = Walk(page)
     w.start_as_family(server.interview_url)
     w.fill("First name", "María José")
+    w.fill("Middle name", "Guadalupe")
     w.cont()                                   # last name empty: refused, first name kept
     w.refused("You need to fill this in.")
     expect(page.get_by_label("First name", exact=True)).to_have_value("María José")
@@ -139,20 +140,19 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.fill("Date of birth", "1985-03-09")
     w.cont()
 
-    w.at("Is María José held by ICE now?")
-    w.button("No")
-    w.at("In which state does María José live?")
-    page.get_by_label("State", exact=True).select_option("CA")
-    w.cont()
-
-    w.at("Has ICE set a date to deport María José?")
+    w.at("Is María José held by ICE now?")     # with the dates ICE set, on one screen
+    expect(page.get_by_label("Next check-in with ICE", exact=True)).to_be_visible()
+    w.radio("Yes")
+    expect(page.get_by_label("Next check-in with ICE", exact=True)).to_be_hidden()   # no check-in when held
+    w.radio("No")
     w.fill("Removal date", (TODAY - dt.timedelta(days=3)).isoformat())
     w.cont()
     w.refused("This date has passed.")
     w.fill("Removal date", (TODAY + dt.timedelta(days=25)).isoformat())
+    w.cont()                                   # the check-in is optional: left blank
+    w.at("In which state does María José live?")
+    page.get_by_label("State", exact=True).select_option("CA")
     w.cont()
-    w.at("When must María José next report to ICE (check-in)?")
-    w.cont()                                   # optional: left blank
 
     w.at("Does María José have an immigration attorney?")
     w.button("No")
@@ -203,7 +203,7 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
 
     w.at("Who will sign the letter to ICE?")
     w.fill("Your full name", "Rosa Peña")
-    w.fill("Your relationship to María José", "mother")
+    w.radio("Daughter")                        # "María José is my: daughter": Rosa is her mother
     w.fill("Phone", "555-201-3344")
     w.cont()
 
@@ -243,7 +243,14 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
         assert response.ok, (href, response.status)
         texts[fmt] = response.body()
     for text in (" ".join(docx_text(texts["docx"]).split()), pdf_text(texts["pdf"])):
-        assert "María José D'Souza-Peña" in text
+        assert "María José Guadalupe D'Souza-Peña" in text      # the middle name in full
         assert "Stay of removal" in text
         assert "director of the local ICE ERO field office" in text
         assert "by the family" in text
+    href = page.locator("a[href*='not1more-request-to-ice.docx']").first.get_attribute("href")
+    response = page.request.get(href if href.startswith("http") else server.url + href)
+    assert response.ok, (href, response.status)
+    letter = " ".join(docx_text(response.body()).split())
+    assert "I am writing about my daughter, María José Guadalupe D'Souza-Peña." in letter
+    assert "Rosa Peña, parent of María José Guadalupe D'Souza-Peña" in letter
+    assert " G. " not in letter

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cases import CASES, answer_for, base_answers
+from tests.support.cases import CASES, answer_for, base_answers, day
 from tests.support.headless import InterviewRun
 
 MAIN = "docassemble.notonemore:data/questions/main.yml"
@@ -104,8 +104,8 @@ def test_changing_custody_status_changes_the_ask_and_asks_what_is_new():
     screen = run.answer({"custody_status": "final_order"})
     assert screen.id == "detained after a final order"   # new question for the new situation
     run, screens = walk_to_summary({**answers, "removal_date": ""}, run)
-    # check-in was asked already; the new ask and the summary are shown again
-    assert [s.id for s in screens[1:]] == ["removal date", "the ask", "case summary"]
+    # the removal date was asked with it; the new ask and the summary are shown again
+    assert [s.id for s in screens[1:]] == ["the ask", "case summary"]
     assert run.value("ask.code") == "stay_of_removal"
 
 
@@ -168,19 +168,66 @@ def test_an_unknown_a_number_is_left_blank_on_the_same_screen():
     assert "The A-number" in text_of(screens[-1])
 
 
-def test_the_short_first_request_is_ready_in_15_screens():
-    """An urgent ICE hold, signed by family, with a field office to pick: the longest short path."""
-    run, screens = walk_to_summary({**CASES[0].answers(), "attorney_consulted": False}, stop=("documents screen",))
+# Every branch the urgency module makes urgent (hours or days), with the most screens it can
+# take: signed by family, the waiver not signed (a detained person's plan is on its screen),
+# no attorney consult, a field office to pick among several. Dates come from the interview's clock.
+URGENT_BRANCHES = {
+    "ice hold": ({"custody_status": "jail_with_ice_hold"}, "hours"),
+    "detained, no order, entered without inspection": (
+        {"custody_status": "ice_detention_no_order", "entry_method": "without_inspection", "hearing_date": day(5)}, "days"),
+    "final order, detained, removal in a day": (
+        {"custody_status": "final_order", "client_detained": True, "removal_date": day(1)}, "hours"),
+    "final order, at home, check-in in five days": (
+        {"custody_status": "final_order", "client_detained": False, "removal_date": "", "check_in_date": day(5)}, "days"),
+    "final order, at home, no dates": (
+        {"custody_status": "final_order", "client_detained": False, "removal_date": "", "check_in_date": ""}, "days"),
+    "in proceedings, hearing in a week": (
+        {"custody_status": "in_proceedings_free", "hearing_date": day(7), "check_in_date": "",
+         "client_state": "TX", "field_office": "houston"}, "days"),
+    "in proceedings, check-in tomorrow": (
+        {"custody_status": "in_proceedings_free", "hearing_date": "", "check_in_date": day(1),
+         "client_state": "TX", "field_office": "houston"}, "hours"),
+}
+
+
+@pytest.mark.parametrize("branch", URGENT_BRANCHES, ids=list(URGENT_BRANCHES))
+def test_the_short_first_request_is_ready_in_15_screens(branch):
+    """Each urgent branch reaches its documents in at most 15 screens, the documents screen counted."""
+    changes, level = URGENT_BRANCHES[branch]
+    answers = {**CASES[0].answers(), "attorney_consulted": False, "waiver_status": "not_signed", **changes}
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
     ids = [s.id for s in screens]
     assert len(ids) <= 15, ids
+    assert run.value("urgency.level") == level
     assert ids[-1] == "documents screen"
     assert run.value("intake_path") == "bare_bones"
+    if run.value("detained"):
+        assert "waiver status and plan" in ids and "facility" in ids
+    else:
+        assert "waiver status" in ids and "state" in ids
     documents = text_of(screens[-1])
     assert "first request" in documents
     assert "Next, for the fuller request" in documents
     assert "Immigration Advocates Network" in documents      # no consult yet: the referrals are here
     assert "See the case summary and change answers" in documents
     assert "Request to ICE" in [d.name for d in screens[-1].attachments]
+
+
+def test_a_person_held_after_a_final_order_is_not_asked_for_a_check_in():
+    answers = {**CASES[3].answers(), "client_detained": True, "removal_date": day(30)}
+    run = InterviewRun(MAIN)
+    screen = run.screen()
+    while screen.id != "detained after a final order":
+        names = screen.fields or [screen.continue_field]
+        screen = run.answer({n: answer_for(n, answers) for n in names})
+    assert {"client_detained", "removal_date", "check_in_date"} <= set(screen.fields)
+    screen = run.answer({"client_detained": True, "removal_date": day(30)})
+    assert screen.id == "facility"
+    with pytest.raises(NameError):
+        run.value("check_in_date")
+    run, screens = walk_to_summary(answers, run)
+    assert "check in date" not in [s.id for s in screens]
+    assert run.value("urgency.level") == "days" and "detained" in run.value("urgency.reasons")
 
 
 def test_docs_answers_lists_every_variable_the_interview_asks():

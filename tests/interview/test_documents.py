@@ -47,9 +47,11 @@ def test_request_to_ice_for_each_branch(case):
     enclosure = "Privacy waiver" if answers["waiver_status"] == "signed" else "Privacy waiver cover sheet"
     assert letter.endswith(f"Enclosures {enclosure}")
     assert ("We are not attorneys" in letter) is (answers["user_role"] == "advocate")
-    signer = {"advocate": "Ana Ruiz & <Co>, Casa de la Esperanza", "family": "Ana Ruiz & <Co>, sister of José",
+    signer = {"advocate": "Ana Ruiz & <Co>, Casa de la Esperanza", "family": "Ana Ruiz & <Co>, sibling of José O'Brien & <Núñez>",
               "person": "José O'Brien & <Núñez> 555-201-3344"}[answers["user_role"]]
     assert signer in letter
+    if answers["user_role"] == "family":                  # "José is my: brother"
+        assert "I am writing about my brother, José O'Brien & <Núñez>." in letter
     if case.custody_status == "jail_with_ice_hold":
         assert "Copy to: San Diego County Sheriff" in letter
 
@@ -237,3 +239,146 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
     words = " ".join(again.subquestion.split())
     assert "could not be made" not in words and "One PDF to send" in words and "as Word files" not in words
     assert run.value("pdfs_missing") == []
+
+
+# "Paco is my: ..." names the person as the signer sees them; the signature names the signer
+# as the person sees them, in words that do not need the signer's sex.
+RELATIONSHIPS = [("wife", "my wife", "spouse of"), ("husband", "my husband", "spouse of"),
+                 ("son", "my son", "parent of"), ("daughter", "my daughter", "parent of"),
+                 ("father", "my father", "child of"), ("mother", "my mother", "child of"),
+                 ("brother", "my brother", "sibling of"), ("sister", "my sister", "sibling of")]
+PACO = {"client.name.first": "Paco", "client.name.middle": "Andrés", "client.name.last": "Gómez Ruiz",
+        "signer_name": "Maria Gomez"}
+
+
+@pytest.mark.parametrize("code, about, signs", RELATIONSHIPS, ids=[r[0] for r in RELATIONSHIPS])
+def test_the_relationship_is_written_in_the_right_direction(code, about, signs):
+    run, screen, docs = documents({**CASES[1].answers(), "user_role": "family", **PACO, "signer_relationship": code})
+    name = "Paco Andrés Gómez Ruiz"
+    for doc in ("Request to ICE", "Letter for elected officials"):
+        assert f"I am writing about {about}, {name}." in docs[doc], doc
+    for doc in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet",
+                "Request for a support letter (English)"):
+        assert f"Maria Gomez, {signs} {name}" in docs[doc], doc
+    spanish = docs["Carta de apoyo, pedido (español)"]
+    words = "cónyuge de" if code in ("wife", "husband") else "de la familia de"
+    assert f"Entregue la carta a Maria Gomez, {words} {name} (555-201-3344" in spanish
+    # never backwards: the signer is not called by the person's relationship
+    backwards = {"wife": "wife of", "husband": "husband of", "son": "son of", "daughter": "daughter of",
+                 "father": "father of", "mother": "mother of", "brother": "brother of", "sister": "sister of"}[code]
+    for text in docs.values():
+        assert backwards not in text
+
+
+def test_an_other_relationship_prints_no_free_text():
+    """The family's own words for "other" (in Spanish, typed in a Spanish session) stay out of every
+    document; the letters use a sentence that needs no relationship."""
+    answers = {**CASES[1].answers(), "user_role": "family", **PACO, "signer_relationship": "other",
+               "signer_relationship_other": "primo hermano"}
+    from tests.support.screens import walk
+    for language in ("en", "es"):
+        run, walked = walk(answers, before={"user_language": language} if language == "es" else None)
+        docs = {d.filename: " ".join(d.text.split()) for d in walked[-1].attachments}
+        letter = docs["not1more-request-to-ice"]
+        assert "I am writing about Paco Andrés Gómez Ruiz, who is close to me." in letter
+        assert "Maria Gomez 555-201-3344" in letter          # the signature: the name, then the phone
+        for text in docs.values():
+            assert "primo" not in text and "Maria Gomez," not in text    # no relationship after the name
+    signer = next(s for s in walked if s.id == "signer")
+    assert "signer_relationship_other" in signer.fields
+
+
+def test_a_relationship_that_is_not_a_code_is_asked_again_with_a_reason():
+    """An intake system sending the old free text ("wife", meaning the signer is the wife, now reads
+    the other way; "esposa" or "neighbor" is no code at all): the signer screen again, saying why."""
+    answers = {**CASES[1].answers(), "user_role": "family", "signer_relationship": "esposa"}
+    run, screens = walk_to_summary(answers, stop=("signer",))
+    screen = run.answer({n: answers[n] for n in screens[-1].fields})
+    assert screen.id == "signer"
+    assert "The answer sent before was not one of the choices" in screen.subquestion
+    screen = run.answer({"signer_relationship": "wife"})
+    assert screen.id != "signer"
+    assert run.value("signer_relationship") == "wife"
+
+
+def test_the_middle_name_is_written_in_full_everywhere():
+    from tests.support.screens import EVERYONE, walk
+    answers = {**CASES[3].answers(), **PACO, "user_role": "family", "signer_relationship": "son",
+               "consent": EVERYONE, "public_a_number_ok": True, "public_languages": "both"}
+    run, screens = walk(answers)
+    locator = next(s for s in screens if s.id == "locator")
+    assert "(Paco Andrés Gómez Ruiz)" in locator.subquestion       # what to search the locator with
+    summary = next(s for s in screens if s.id == "case summary")
+    assert "Paco Andrés Gómez Ruiz" in str(summary.raw)
+    from tests.interview.test_campaign import text_of as document_text
+    docs = {d.filename: " ".join(document_text(d).split()) for d in screens[-1].attachments}
+    assert len(docs) == 13                       # the letters, the papers and the public campaign
+    for name, text in docs.items():
+        if name not in ("not1more-petition-targets", "not1more-organizing-plan", "not1more-after-the-decision"):
+            assert "Paco Andrés Gómez Ruiz" in text, name
+        assert "Paco A. Gómez" not in text and "Paco A Gómez" not in text, name
+
+
+def test_not_in_proceedings_ends_with_no_letter_and_what_to_do():
+    from tests.interview.test_branches import text_of
+    run, screens = walk_to_summary(CASES[-1].answers(), stop=("documents screen",))
+    end = screens[-1]
+    words = text_of(end)
+    assert end.question.strip() == "No letter goes to ICE"
+    assert "ready" not in words and "before you send it" not in words
+    assert "José is not in a deportation case" in words
+    assert "could make ICE look at José and start a case" in words
+    assert "talk to an immigration attorney" in words
+    assert "Immigration Advocates Network" in words                    # the referrals
+    assert [d.name for d in end.attachments] == ["The ask"]
+
+
+def test_not_in_proceedings_ends_in_spanish_too():
+    from tests.support.screens import walk
+    from tests.interview.test_branches import text_of
+    run, screens = walk(CASES[-1].answers(), before={"user_language": "es"})
+    end = screens[-1]
+    words = text_of(end)
+    assert end.question.strip() == "Ninguna carta va a ICE"
+    assert "José no está en un caso de deportación" in words
+    assert "hable con un abogado de inmigración" in words
+    assert "listos" not in words
+
+
+WAIVER_RELATIVES = "ICE may still give news about the case to close family"
+
+
+@pytest.mark.parametrize("case", [CASES[1], CASES[4]], ids=["detained", "at home"])
+def test_the_waiver_screen_says_relatives_may_get_news_without_it(case):
+    from tests.interview.test_branches import text_of
+    run, screens = walk_to_summary({**case.answers(), "waiver_status": "not_signed"}, stop=("documents screen",))
+    waiver = next(s for s in screens if s.id in ("waiver status", "waiver status and plan"))
+    notes = " ".join(" ".join(str(f.get("note", "")).split()) for f in waiver.raw["fields"])
+    assert WAIVER_RELATIVES in notes
+    shown_if = [f for f in waiver.raw["fields"] if WAIVER_RELATIVES in " ".join(str(f.get("note", "")).split())]
+    assert shown_if and all("signed" in str(f.get("show_if_js", f)) for f in shown_if)   # hidden once signed
+    assert WAIVER_RELATIVES in text_of(screens[-1])
+    cover = next(d for d in screens[-1].attachments if d.name == "Privacy waiver cover sheet")
+    cover_text = " ".join(cover.text.split())
+    assert ("If it cannot be signed in time ICE may still give information about the case to immediate relatives "
+            "of José O'Brien & <Núñez> without a signed waiver.") in cover_text
+
+    run, screens = walk_to_summary({**case.answers(), "waiver_status": "signed"}, stop=("documents screen",))
+    assert WAIVER_RELATIVES not in text_of(screens[-1])
+    cover = next(d for d in screens[-1].attachments if d.name == "Privacy waiver cover sheet")
+    assert "immediate relatives" not in cover.text
+
+
+@pytest.mark.parametrize("language, rel, other, shown", [
+    ("en", "brother", "", "(José is: brother)"), ("en", "other", "primo", "(José is: primo)"),
+    ("es", "brother", "", "(José es: hermano)")])
+def test_the_case_summary_says_who_signs_and_how(language, rel, other, shown):
+    """The family's own words for "other" are read back on screen, in the session's language."""
+    from tests.support.screens import walk
+    answers = {**CASES[0].answers(), "signer_relationship": rel, "signer_relationship_other": other}
+    run, screens = walk(answers, before={"user_language": language} if language == "es" else None)
+    summary = run.action("case_summary_reviewed")            # the documents screen's link
+    assert summary.id == "case summary"
+    rows = " ".join(" ".join(f.get("helptext", "") for f in summary.raw["fields"]).split())
+    assert shown in rows
+    assert ("Signs the letters" if language == "en" else "Firma las cartas") in rows
