@@ -1,5 +1,6 @@
 """Plain language: every screen in English at or below grade 8 (Flesch-Kincaid, textstat),
 and each legal term explained on the first screen that uses it."""
+import datetime as dt
 import statistics
 
 import pytest
@@ -70,3 +71,14 @@ def test_legal_terms_are_explained_where_they_first_appear(screens):
                 explained[(name, term)] = (screen.id, explanation.lower() in text)
     assert [(walk_name, term, qid) for (walk_name, term), (qid, ok) in explained.items() if not ok] == []
     assert {term for _, term in explained} == set(TERMS)
+
+
+def test_a_date_is_read_the_same_whatever_day_it_is():
+    """The month and weekday a screen shows change with the day: the grade does not."""
+    from tests.support.clock import WEEKDAYS_EN, long_date
+    texts = set()
+    for day in (dt.date(2027, 2, 24), dt.date(2027, 5, 1), dt.date(2031, 9, 17)):
+        raw = {"questionText": "Case summary", "subquestionText": f"**Next hearing:** {long_date(day)}\n\n"
+                                                                  f"* **{WEEKDAYS_EN[day.weekday()]}, {long_date(day)[:-6]}:** call"}
+        texts.add(screen_text(raw))
+    assert texts == {"Case summary. Next hearing: the date. the date: call."}

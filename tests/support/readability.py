@@ -4,7 +4,9 @@ The text is the heading, the words under it, and every field's label, choices, n
 help; each label, paragraph, heading and list item is taken as its own sentence. Left out,
 as names to tap or copy rather than words to read: links (their text names an
 organization or a file), web and e-mail addresses, A-numbers, phone numbers, and the
-choices of a long dropdown (states, countries).
+choices of a long dropdown (states, countries). A written date ("Monday, January 5", "May 1, <year>",
+"lunes 5 de enero") is read as the two words "the date": its month and weekday change with the
+day the suite runs, and the screen's grade must not.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import re
 from typing import Any
 
 import textstat
+
+from tests.support.clock import MONTHS_EN, MONTHS_ES, WEEKDAYS_EN, WEEKDAYS_ES
 
 MAX_GRADE = 8.0
 # A dropdown longer than this (states, countries) is a list of names to pick from, not text to read.
@@ -25,11 +29,19 @@ _DROP = [
 ]
 
 
+_DATES = [
+    rf"\b(?:(?:{'|'.join(WEEKDAYS_EN)}),?\s+)?(?:{'|'.join(MONTHS_EN)})\s+\d{{1,2}}(?:,\s+\d{{4}})?\b",
+    rf"\b(?:(?:{'|'.join(WEEKDAYS_ES)}),?\s+)?\d{{1,2}}\s+de\s+(?:{'|'.join(MONTHS_ES)})(?:\s+de\s+\d{{4}})?\b",
+]
+
+
 def plain(text: str) -> str:
     """Markdown or HTML as the words a person reads."""
     text = text or ""
     for pattern in _DROP:
         text = re.sub(pattern, " ", text, flags=re.S)
+    for pattern in _DATES:
+        text = re.sub(pattern, " the date ", text, flags=re.I)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r":[a-z-]+:", " ", text)          # docassemble icons such as :file-pdf:
     text = re.sub(r"[*_#`>|]", " ", html.unescape(text))
