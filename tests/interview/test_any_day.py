@@ -52,9 +52,12 @@ def start_ahead():
     if "proc" in _RUN or not (faketime := shutil.which("faketime")):
         return
     ahead = dt.date.today() + dt.timedelta(days=AHEAD_DAYS)
+    # Under faketime already (the whole suite run 45 days on): libfaketime counts from the real
+    # clock, so the offsets add up.
+    offset = AHEAD_DAYS + int((re.fullmatch(r"\+(\d+)d", os.environ.get("FAKETIME", "+0d")) or [0, 0])[1])
     env = {**os.environ, "NOM_EXPECTED_TODAY": ahead.isoformat(), "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
     _RUN["out"] = tempfile.TemporaryFile("w+")
-    _RUN["proc"] = subprocess.Popen([faketime, "-f", f"+{AHEAD_DAYS}d", sys.executable, "-m", "pytest", "-q",
+    _RUN["proc"] = subprocess.Popen([faketime, "-f", f"+{offset}d", sys.executable, "-m", "pytest", "-q",
                                      "-p", "no:cacheprovider", *DATE_SENSITIVE],
                                     cwd=ROOT, env=env, stdout=_RUN["out"], stderr=subprocess.STDOUT, text=True)
     atexit.register(lambda: _RUN["proc"].poll() is None and _RUN["proc"].kill())
