@@ -35,3 +35,25 @@ export HOME="$NOM_HOME/home"
 export TMPDIR="$NOM_HOME/tmp"
 export PATH="$NOM_VENV/bin:$PATH"
 export PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+# PostgreSQL refuses to run as root. As root, the cluster runs in a user namespace where root's own
+# files look like the postgres user's, so its data stays in $NOM_STATE/pgdata however closed the
+# folders above it are (a clone in /root, mode 700, or in `mktemp -d`). A cluster made before this
+# (owned by the postgres user) keeps running as that user. nom_db_mode prints how: self (not root),
+# userns, postgres, or none (root, no user namespace, and the postgres user cannot reach the folder).
+# NOM_DB_USERNS=no makes a new cluster run as the postgres user (its folders then must be open to it).
+nom_db_mode() {  # pgdata
+  if [ "$(id -u)" -ne 0 ]; then echo self
+  elif [ -s "$1/PG_VERSION" ] && [ "$(stat -c %U "$1")" = postgres ]; then echo postgres
+  elif [ "${NOM_DB_USERNS:-yes}" != no ] && id -u postgres >/dev/null 2>&1 && unshare --user --map-user="$(id -u postgres)" --map-group="$(id -g postgres)" -- true 2>/dev/null; then echo userns
+  elif id -u postgres >/dev/null 2>&1 && runuser -u postgres -- test -x "$(dirname "$(dirname "$1")")" 2>/dev/null; then echo postgres
+  else echo none
+  fi
+}
+as_db_user() {  # command...: run it as nom_db_mode said ($NOM_DB_MODE)
+  case "${NOM_DB_MODE:?}" in
+    self) "$@" ;;
+    userns) unshare --user --map-user="$(id -u postgres)" --map-group="$(id -g postgres)" -- "$@" ;;
+    postgres) runuser -u postgres -- "$@" ;;
+    *) echo "as_db_user: no way to run PostgreSQL ($NOM_DB_MODE)" >&2; return 1 ;;
+  esac
+}

@@ -2,7 +2,9 @@
 # Start the product: PostgreSQL and Redis on loopback, then docassemble under gunicorn.
 # Everything lives under .local/; a second run starts only what is not running.
 set -Eeuo pipefail
-# a command that fails without a word (set -e) still says where serve stopped
+# A command that fails without a word (set -e) still says where serve stopped. Its message goes
+# where the failing line's stderr goes: so no function call here has its output redirected
+# (`f >log 2>&1` would send this message into that log); `logged` below redirects only commands.
 trap 'echo "serve: stopped at line $LINENO (exit $?): $BASH_COMMAND" >&2' ERR
 source "$(dirname "$0")/env.sh"
 "$NOM_ROOT/scripts/setup.sh"
@@ -12,8 +14,17 @@ PGDATA="$NOM_STATE/pgdata"
 mkdir -p "$CONF_DIR" "$NOM_RUN" "$NOM_LOGS" "$DA_ROOT"/{files,webapp,cache,certs,certs-installed,log} \
   "$HOME/.config/libreoffice/4/user/basic/Standard"
 
-as_db_user() {  # PostgreSQL refuses to run as root: use its own system user then.
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+fail() {  # reason [log]: say why serve stops and what the log says, then stop
+  echo "serve: $1" >&2
+  if [ -n "${2:-}" ]; then
+    echo "serve: the last lines of $2:" >&2
+    tail -n 15 "$2" 2>/dev/null | sed 's/^/  | /' >&2 || true
+  fi
+  exit 1
+}
+logged() {  # what log command...: run command with its output in log; on failure, say so and stop
+  local what=$1 log=$2; shift 2
+  "$@" >"$log" 2>&1 || fail "$what failed (exit $?)" "$log"
 }
 
 # Secrets are made once and kept (mode 600) so sessions stay readable across restarts.
@@ -29,23 +40,38 @@ export DA_ADMIN_PASSWORD=$(secret admin_password 16)
 export DA_ADMIN_EMAIL=admin@example.com
 
 # --- PostgreSQL ------------------------------------------------------------------
+NOM_DB_MODE=$(nom_db_mode "$PGDATA")
+if [ "$NOM_DB_MODE" = none ]; then
+  closed="$NOM_STATE"; dir="$NOM_STATE"
+  while [ "$dir" != / ]; do   # the topmost folder the postgres user cannot enter
+    dir=$(dirname "$dir")
+    runuser -u postgres -- test -x "$dir" 2>/dev/null || closed=$dir
+  done
+  why="no user namespace can be made here"; [ "${NOM_DB_USERNS:-yes}" = no ] && why="NOM_DB_USERNS=no"
+  fail "PostgreSQL cannot keep its data in $PGDATA: as root it must run as the postgres user, who cannot enter $closed ($(stat -c '%A %U' "$closed" 2>/dev/null || echo 'no postgres user')), and $why; clone the project (or set NOM_STATE) under a folder every user may enter, e.g. NOM_STATE=/var/tmp/notonemore make serve."
+fi
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "serve: creating the PostgreSQL cluster in $PGDATA"
-  mkdir -p "$PGDATA"
+  rm -rf "$PGDATA"; mkdir -p "$PGDATA"
   pwfile="$CONF_DIR/.pgpw"; (umask 077; echo "$DB_PASSWORD" >"$pwfile")
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PGDATA" "$pwfile"; chmod 711 "$NOM_HOME" "$NOM_STATE" "$CONF_DIR"; fi
-  as_db_user "$PGBIN/initdb" -D "$PGDATA" -U docassemble --pwfile="$pwfile" \
-    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C >"$NOM_LOGS/initdb.log" 2>&1
+  if [ "$NOM_DB_MODE" = postgres ]; then chown postgres "$PGDATA" "$pwfile"; chmod 711 "$NOM_STATE" "$CONF_DIR"; fi
+  logged "creating the PostgreSQL cluster (initdb)" "$NOM_LOGS/initdb.log" \
+    as_db_user "$PGBIN/initdb" -D "$PGDATA" -U docassemble --pwfile="$pwfile" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C
   rm -f "$pwfile"
 fi
 if ! as_db_user "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] && touch "$NOM_LOGS/postgresql.log" && chown postgres "$NOM_LOGS/postgresql.log"
+  touch "$NOM_LOGS/postgresql.log"
+  if [ "$NOM_DB_MODE" = postgres ]; then chown postgres "$NOM_LOGS/postgresql.log"; chmod 711 "$NOM_LOGS"; fi
   as_db_user "$PGBIN/pg_ctl" -D "$PGDATA" -l "$NOM_LOGS/postgresql.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $NOM_PG_PORT -k $PGDATA" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $NOM_PG_PORT -k $PGDATA" start >"$NOM_RUN/pg_ctl.out" 2>&1 \
+    || fail "PostgreSQL did not start on port $NOM_PG_PORT ($(tail -n 1 "$NOM_RUN/pg_ctl.out"))" "$NOM_LOGS/postgresql.log"
 fi
 if ! as_db_user "$PGBIN/psql" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble -d postgres -tAc \
-    "SELECT 1 FROM pg_database WHERE datname='docassemble'" | grep -q 1; then
-  as_db_user "$PGBIN/createdb" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble docassemble
+    "SELECT 1 FROM pg_database WHERE datname='docassemble'" 2>"$NOM_RUN/psql.err" | grep -q 1; then
+  [ ! -s "$NOM_RUN/psql.err" ] || fail "cannot ask PostgreSQL for the database: $(tail -n 1 "$NOM_RUN/psql.err")" "$NOM_LOGS/postgresql.log"
+  logged "creating the database (createdb)" "$NOM_LOGS/createdb.log" \
+    as_db_user "$PGBIN/createdb" -h "$PGDATA" -p "$NOM_PG_PORT" -U docassemble docassemble
 fi
 
 # --- Redis -----------------------------------------------------------------------
@@ -54,6 +80,7 @@ if ! redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1; then
   redis-server --bind 127.0.0.1 --port "$NOM_REDIS_PORT" --dir "$NOM_STATE/redis" \
     --daemonize yes --pidfile "$NOM_RUN/redis.pid" --logfile "$NOM_LOGS/redis.log" --appendonly yes --save "300 1"
   for _ in $(seq 50); do redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$NOM_REDIS_PORT" ping >/dev/null 2>&1 || fail "Redis did not answer on port $NOM_REDIS_PORT" "$NOM_LOGS/redis.log"
 fi
 
 # --- unoserver: one LibreOffice kept running, conversions queued -----------------
@@ -87,7 +114,7 @@ if ! { [ -f "$unopid" ] && kill -0 "$(cat "$unopid")" 2>/dev/null; }; then
   for _ in $(seq 360); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
   if ! grep -q "Started" "$NOM_LOGS/unoserver.log"; then
     kill -9 -- "-$(cat "$unopid")" 2>/dev/null; rm -f "$unopid"   # and the LibreOffice it may have started
-    echo "serve: unoserver did not start on port $NOM_UNO_PORT; see $NOM_LOGS/unoserver.log" >&2; exit 1
+    fail "unoserver (LibreOffice) did not start on port $NOM_UNO_PORT" "$NOM_LOGS/unoserver.log"
   fi
 fi
 
@@ -134,8 +161,7 @@ mkdir -p "$NOM_LOGS/docassemble"
 # --- tables, once ----------------------------------------------------------------
 if [ ! -f "$NOM_STATE/.tables-created" ]; then
   echo "serve: creating docassemble's tables (log: $NOM_LOGS/create_tables.log)"
-  python -m docassemble.webapp.create_tables >"$NOM_LOGS/create_tables.log" 2>&1 \
-    || { echo "serve: create_tables failed, see $NOM_LOGS/create_tables.log" >&2; exit 1; }
+  logged "creating docassemble's tables" "$NOM_LOGS/create_tables.log" python -m docassemble.webapp.create_tables
   touch "$NOM_STATE/.tables-created"
 fi
 
@@ -155,7 +181,7 @@ else
     if curl -fsS -o /dev/null "$NOM_URL/health_check" 2>/dev/null; then ok=1; break; fi
     sleep 0.5
   done
-  [ -n "$ok" ] || { echo "serve: docassemble did not answer; see $NOM_LOGS/gunicorn.log" >&2; exit 1; }
+  [ -n "$ok" ] || fail "docassemble did not answer at $NOM_URL/health_check within 120 s" "$NOM_LOGS/gunicorn.log"
 fi
 
 cat <<MSG

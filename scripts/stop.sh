@@ -30,10 +30,15 @@ if [ -f "$NOM_RUN/unoserver.pid" ]; then
 fi
 stop_pid redis "$NOM_RUN/redis.pid"
 if [ -s "$PGDATA/postmaster.pid" ]; then
-  if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && echo "stop: postgresql stopped"
-  else
-    "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null && echo "stop: postgresql stopped"
+  NOM_DB_MODE=$(nom_db_mode "$PGDATA")   # as serve.sh ran it (scripts/env.sh)
+  if as_db_user "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null; then
+    echo "stop: postgresql stopped"
+  else  # e.g. no user namespace any more: stop this cluster's postmaster by its pid (SIGINT: pg_ctl's fast mode)
+    pgpid=$(head -n 1 "$PGDATA/postmaster.pid")
+    if tr '\0' ' ' <"/proc/$pgpid/cmdline" 2>/dev/null | grep -qF -- "-D $PGDATA " && kill -INT "$pgpid" 2>/dev/null; then
+      for _ in $(seq 100); do kill -0 "$pgpid" 2>/dev/null || break; sleep 0.1; done
+      echo "stop: postgresql stopped (pid $pgpid)"
+    fi
   fi
 fi
 exit 0

@@ -47,6 +47,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         depth = _depth_of(str(item.path))
         if depth:
             item.add_marker(getattr(pytest.mark, depth))
+    # A test whose function has ``start_early`` (it runs something in the background) is started
+    # with the first test of its depth and moved to that depth's end, where it waits for the result.
+    for late in [i for i in items if getattr(getattr(i, "function", None), "start_early", None)]:
+        depth = _depth_of(str(late.path))
+        items.remove(late)
+        same = [n for n, i in enumerate(items) if _depth_of(str(i.path)) == depth]
+        items.insert(same[-1] + 1 if same else len(items), late)
+        _early.setdefault(depth, []).append(late.function.start_early)
+
+
+_early: dict[str | None, list] = {}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for start in _early.pop(_depth_of(str(item.path)), []):
+        start()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

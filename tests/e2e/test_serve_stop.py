@@ -1,6 +1,12 @@
-"""`make serve` twice changes nothing that works; `make stop` stops exactly what it started."""
+"""`make serve` twice changes nothing that works; `make stop` stops exactly what it started; both
+work with the state in a folder only its owner may enter (mode 700, as `mktemp -d` or root's home)."""
+import os
+import re
+import shutil
 import socket
 import subprocess
+import tempfile
+from pathlib import Path
 
 from tests.support import server as server_control
 from tests.support.api import ApiSession
@@ -28,6 +34,51 @@ def _port_open(port):
         return s.connect_ex(("127.0.0.1", int(port))) == 0
 
 
+def _stopped_everything(state, pids, env):
+    assert not any(_alive(pid) for pid in pids.values()), pids
+    uno_ports = (int(env["NOM_WEB_PORT"]) + 1000, int(env["NOM_WEB_PORT"]) + 2000)   # scripts/env.sh
+    for port in (env["NOM_WEB_PORT"], env["NOM_REDIS_PORT"], env["NOM_PG_PORT"], *uno_ports):
+        assert not _port_open(port), port
+    leftover = subprocess.run(["pgrep", "-f", str(state)], capture_output=True, text=True).stdout
+    assert leftover.strip() == "", leftover
+
+
+def _serve_and_stop_in_a_closed_folder(env):
+    """A fresh state, PostgreSQL's cluster too, in a new mode-700 folder (on the test server's ports)."""
+    closed = Path(tempfile.mkdtemp(prefix="nom-700-"))
+    state = closed / "state"
+    env = {**env, "NOM_STATE": str(state)}
+    try:
+        assert closed.stat().st_mode & 0o777 == 0o700
+        if os.geteuid() == 0:   # the case that failed: PostgreSQL's own user cannot enter the folder
+            assert subprocess.run(["runuser", "-u", "postgres", "--", "test", "-x", str(closed)]).returncode != 0
+        if os.geteuid() == 0:   # where no user namespace may be made, serve stops at once and says why
+            refused = subprocess.run([str(server_control.ROOT / "scripts" / "serve.sh")],
+                                     env={**env, "NOM_DB_USERNS": "no"}, capture_output=True, text=True)
+            assert refused.returncode == 1, refused.stdout + refused.stderr
+            named = re.search(r"who cannot enter (/.*?) \(drwx------ root\)", refused.stderr)
+            assert named and closed.is_relative_to(named[1]), refused.stderr   # the folder, or a closed one above it
+            assert "NOM_STATE=/var/tmp/notonemore make serve" in refused.stderr
+            assert not (state / "pgdata" / "PG_VERSION").exists()
+
+        served = subprocess.run([str(server_control.ROOT / "scripts" / "serve.sh")], env=env, capture_output=True, text=True)
+        assert served.returncode == 0, served.stdout + served.stderr
+        assert f"creating the PostgreSQL cluster in {state / 'pgdata'}" in served.stdout
+        pids = _pids(state)
+        postmaster = Path(f"/proc/{pids['postgres']}/cmdline").read_bytes().split(b"\0")
+        assert str(state / "pgdata").encode() in postmaster   # its data inside the closed folder
+        api = ApiSession(f"http://127.0.0.1:{env['NOM_WEB_PORT']}", (state / "config" / "admin_api_key").read_text().strip(),
+                         server_control.INTERVIEW)
+        assert "name of the person" in api.answer({"user_role": "advocate"})["questionText"]   # stored in PostgreSQL
+
+        stopped = subprocess.run([str(server_control.ROOT / "scripts" / "stop.sh")], env=env, capture_output=True, text=True)
+        assert "stop: postgresql stopped" in stopped.stdout, stopped.stdout + stopped.stderr
+        _stopped_everything(state, pids, env)
+    finally:   # stopped even when a check failed, so the test server can start again on these ports
+        subprocess.run([str(server_control.ROOT / "scripts" / "stop.sh")], env=env, capture_output=True)
+        shutil.rmtree(closed, ignore_errors=True)
+
+
 def test_second_serve_keeps_processes_and_stop_ends_them(server):
     api = ApiSession(server.url, server.api_key, server.interview)
     api.answer({"user_role": "advocate"})
@@ -39,13 +90,11 @@ def test_second_serve_keeps_processes_and_stop_ends_them(server):
 
     server_control.stop()
     env = server_control.test_env()
-    assert not any(_alive(pid) for pid in before.values()), before
-    uno_ports = (int(env["NOM_WEB_PORT"]) + 1000, int(env["NOM_WEB_PORT"]) + 2000)   # scripts/env.sh
-    for port in (env["NOM_WEB_PORT"], env["NOM_REDIS_PORT"], env["NOM_PG_PORT"], *uno_ports):
-        assert not _port_open(port), port
-    leftover = subprocess.run(["pgrep", "-f", str(server.state)], capture_output=True, text=True).stdout
-    assert leftover.strip() == "", leftover
+    _stopped_everything(server.state, before, env)
 
-    server_control.start()  # the rest of the suite, and the case begun above, go on
+    try:   # while the ports are free: the same with a fresh state in a folder closed to other users
+        _serve_and_stop_in_a_closed_folder(env)
+    finally:
+        server_control.start()  # the rest of the suite, and the case begun above, go on
     screen = api.question()
     assert "name of the person" in screen["questionText"], screen

@@ -125,7 +125,7 @@ LOADED = {
     "circumstances": {"primary_caretaker": True, "community_ties": True, "serious_health_condition": True},
     "health_details": "Needs dialysis three times a week.",
     "attorney_cleared": True, "attorney_reviewer": "Lic. Marta Díaz", "attorney_reviewer_org": "Bar 12345",
-    "attorney_review_date": "2026-11-01", "cleared_disclosures": {"prior_removal": True, "arrests": True},
+    "attorney_review_date": day(-30), "cleared_disclosures": {"prior_removal": True, "arrests": True},
     "entry_method": "without_inspection", "officials_status": "declined", "official_targets.there_are_any": False,
 }
 NEVER = ("1988", "April 12", "12 de abril", "04/12", "12/04", "2009", "2015", "DUI", "dialysis", "diálisis",
@@ -374,6 +374,6 @@ def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
     assert docs["Campaign kit"].startswith("DRAFT – for attorney review")
     run.action("record_attorney_review")
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
-                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-20"})
+                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-11)})
     kit = next(text_of(d) for d in screen.attachments if d.name == "Campaign kit")
     assert "DRAFT" not in kit and "Part 1. The petition" in kit

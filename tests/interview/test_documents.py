@@ -1,7 +1,10 @@
 """Steps 5-6: every letter for every branch, read back by its text."""
+import datetime as dt
+
 import pytest
 
-from tests.support.cases import CASES, base_answers
+from tests.support.cases import CASES, base_answers, day
+from tests.support.clock import interview_today, long_date
 from tests.support.headless import InterviewRun
 
 from tests.interview.test_branches import MAIN, walk_to_summary
@@ -67,7 +70,7 @@ def test_private_history_stays_out_unless_an_attorney_cleared_it():
             assert phrase not in text, phrase
 
     cleared = {**answers, "attorney_cleared": True, "attorney_reviewer": "Lic. Marta Díaz",
-               "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-01",
+               "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-30),
                "cleared_disclosures": {"prior_removal": True}}
     run, screen, docs = documents(cleared)
     letter = docs["Request to ICE"]
@@ -182,14 +185,15 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
 
     asked = run.action("record_attorney_review")
     assert asked.id == "attorney review of the documents"
+    reviewed = interview_today(run) - dt.timedelta(days=11)   # a past day, whatever day the suite runs
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
-                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": "2026-11-20"})
+                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": reviewed.isoformat()})
     assert screen.id == "documents screen"
-    assert "Lic. Marta Díaz (Bar 12345) reviewed them on November 20, 2026" in screen.subquestion
+    assert f"Lic. Marta Díaz (Bar 12345) reviewed them on {long_date(reviewed)}" in screen.subquestion
     docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
     for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
         assert "DRAFT" not in docs[name], name
-    assert "Reviewed by Lic. Marta Díaz, Bar 12345, on November 20, 2026." in docs["Attorney review sheet"]
+    assert f"Reviewed by Lic. Marta Díaz, Bar 12345, on {long_date(reviewed)}." in docs["Attorney review sheet"]
 
 
 def test_the_review_sheet_for_a_short_first_request():

@@ -3,7 +3,7 @@ every document still opens, and the text comes out as typed."""
 import pytest
 
 from tests.interview.test_documents import documents
-from tests.support.cases import CASES
+from tests.support.cases import CASES, day
 
 FREE_TEXT = ("client.name.first", "client.name.middle", "client.name.last", "facility_name", "facility_city",
              "family_details", "community_details", "private_history_details", "signer_name", "signer_org",
@@ -25,7 +25,7 @@ CORPUS = {
 def hostile_case(text):
     answers = {**CASES[1].answers(), "waiver_status": "not_signed",
                "private_history": {"arrests": True}, "attorney_cleared": True,
-               "cleared_disclosures": {"arrests": True}, "attorney_review_date": "2026-11-01"}
+               "cleared_disclosures": {"arrests": True}, "attorney_review_date": day(-30)}
     answers.update({name: text for name in FREE_TEXT})
     return answers
 

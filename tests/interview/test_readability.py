@@ -1,10 +1,11 @@
 """Plain language: every screen in English at or below grade 8 (Flesch-Kincaid, textstat),
 and each legal term explained on the first screen that uses it."""
+import datetime as dt
 import statistics
 
 import pytest
 
-from tests.support.readability import MAX_GRADE, grade, screen_text
+from tests.support.readability import MAX_GRADE, as_graded, grade, screen_text
 from tests.support.screens import every_screen, question_ids
 
 # The words that explain each legal term where it first appears.
@@ -70,3 +71,16 @@ def test_legal_terms_are_explained_where_they_first_appear(screens):
                 explained[(name, term)] = (screen.id, explanation.lower() in text)
     assert [(walk_name, term, qid) for (walk_name, term), (qid, ok) in explained.items() if not ok] == []
     assert {term for _, term in explained} == set(TERMS)
+
+
+def test_a_date_is_read_the_same_whatever_day_it_is():
+    """The month and weekday a screen shows change with the day: the grade does not."""
+    from tests.support.clock import WEEKDAYS_EN, long_date
+    graded, grades = set(), set()
+    for day in (dt.date(2027, 2, 24), dt.date(2027, 5, 1), dt.date(2031, 9, 17)):
+        raw = {"questionText": "Case summary", "subquestionText": f"**Next hearing:** {long_date(day)}\n\n"
+                                                                  f"* **{WEEKDAYS_EN[day.weekday()]}, {long_date(day)[:-6]}:** call"}
+        assert long_date(day) in screen_text(raw)   # the screen's words keep the date
+        graded.add(as_graded(screen_text(raw)))
+        grades.add(grade(screen_text(raw)))
+    assert graded == {"Case summary. Next hearing: the date. the date: call."} and len(grades) == 1

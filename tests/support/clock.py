@@ -13,6 +13,9 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
              "octubre", "noviembre", "diciembre")
 
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+
 
 def interview_today(run) -> _dt.date:
     """The day the interview's own clock says it is (docassemble's ``today()`` in ``run``)."""
@@ -20,7 +23,7 @@ def interview_today(run) -> _dt.date:
 
 
 def long_date(day: _dt.date, language: str = "en") -> str:
-    """'December 1, 2026' / '1 de diciembre de 2026': the long form the documents use."""
+    """'<Month> <day>, <year>' / '<day> de <mes> de <año>': the long form the documents use."""
     if language == "es":
         return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
     return f"{MONTHS_EN[day.month - 1]} {day.day}, {day.year}"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from tests.support.cases import CASES, answer_for
+from tests.support.cases import CASES, answer_for, day
 from tests.support.headless import InterviewRun, Screen
 
 MAIN = "docassemble.notonemore:data/questions/main.yml"
@@ -23,7 +23,7 @@ EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "m
 VARIANTS = [
     ("attorney, health, a past to review, one paper", {
         **CASES[1].answers(), "user_role": "family",
-        "has_attorney": True, "g28_on_file": "unknown", "attorney_consulted": True, "consult_date": "2026-01-05",
+        "has_attorney": True, "g28_on_file": "unknown", "attorney_consulted": True, "consult_date": day(-330),
         "circumstances": {"serious_health_condition": True}, "health_details": "Needs insulin every day.",
         "private_history": {"arrests": True}, "attorney_cleared": False,
         "exhibits.there_are_any": True, "exhibits.there_is_another": False,
