@@ -14,7 +14,7 @@ from .ask import CUSTODY_STATUSES
 from .factors import add_years
 from .util import PlainJson
 
-__all__ = ["LEVELS", "REASONS", "DATE_KINDS", "Urgency", "assess_urgency", "date_problem"]
+__all__ = ["LEVELS", "REASONS", "DATE_KINDS", "Urgency", "assess_urgency", "date_problem", "dates_that_apply"]
 
 #: Urgency levels, most urgent first.
 LEVELS: tuple[str, ...] = ("hours", "days", "weeks")
@@ -28,6 +28,15 @@ REASONS: tuple[str, ...] = (
 PAST_KINDS: tuple[str, ...] = ("birth", "order", "entry", "arrest")
 FUTURE_KINDS: tuple[str, ...] = ("removal", "check_in", "hearing")
 DATE_KINDS: tuple[str, ...] = PAST_KINDS + FUTURE_KINDS
+
+#: The dates still to come that each custody status has (asked, and read for the urgency and the plan).
+_DATES_BY_STATUS: dict[str, tuple[str, ...]] = {
+    "jail_with_ice_hold": (),
+    "ice_detention_no_order": ("hearing",),
+    "final_order": ("removal", "check_in"),
+    "in_proceedings_free": ("hearing", "check_in"),
+    "not_in_proceedings": (),
+}
 
 IMMINENT_DAYS = 2   # 0-2 days away: hours
 SOON_DAYS = 14      # 3-14 days away: days
@@ -142,3 +151,15 @@ def date_problem(kind: str, value: Optional[_dt.date], today: _dt.date) -> Optio
     if value > add_years(today, MAX_AHEAD_YEARS):
         return "too_far"
     return None
+
+
+def dates_that_apply(custody_status: str, detained: bool = False) -> tuple[str, ...]:
+    """The kinds of date (``hearing``, ``removal``, ``check_in``) a custody status has: the ones
+    the interview asks and the urgency and the plan read. A person held by ICE has no check-in.
+
+    >>> dates_that_apply("final_order", detained=True)
+    ('removal',)
+    """
+    if custody_status not in _DATES_BY_STATUS:
+        raise ValueError(f"custody status must be one of {tuple(_DATES_BY_STATUS)}, not {custody_status!r}")
+    return tuple(kind for kind in _DATES_BY_STATUS[custody_status] if not (kind == "check_in" and detained))

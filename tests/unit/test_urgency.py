@@ -142,3 +142,17 @@ def test_date_problem_refuses_an_unknown_kind():
 @pytest.mark.parametrize("kind", ["birth", "removal", "check_in", "hearing", "order", "entry", "arrest"])
 def test_a_blank_optional_date_is_no_problem(kind):
     assert date_problem(kind, None, dt.date(2026, 11, 28)) is None
+
+
+def test_the_dates_each_custody_status_has():
+    from docassemble.notonemore.ask import CUSTODY_STATUSES
+    from docassemble.notonemore.urgency import dates_that_apply
+    assert {status: dates_that_apply(status) for status in CUSTODY_STATUSES} == {
+        "jail_with_ice_hold": (), "ice_detention_no_order": ("hearing",), "final_order": ("removal", "check_in"),
+        "in_proceedings_free": ("hearing", "check_in"), "not_in_proceedings": ()}
+    # a person held by ICE has no check-in to go to
+    assert dates_that_apply("final_order", detained=True) == ("removal",)
+    assert dates_that_apply("ice_detention_no_order", detained=True) == ("hearing",)
+    import pytest
+    with pytest.raises(ValueError):
+        dates_that_apply("deported")
