@@ -55,6 +55,16 @@ def base_answers() -> dict[str, Any]:
         "officials_status": "not_asked",
         "public_texts_reviewed": True, "ally_kinds": {"unions": True, "churches": True}, "ally_names": "",
         "organizing_plan_reviewed": True,
+        # the request to ICE (letters.py, step5_letter.yml): pronouns, the history's dates, counsel,
+        # the release plan, the stay's filing, the facts behind a cleared past
+        "client_pronouns": "he", "order_date": day(-400), "detention_date": day(-20), "appearances": "all",
+        "entry_method_cleared": False,
+        "counsel_name": "Lic. Elena Torres", "counsel_org": "Frontera Legal Aid", "counsel_phone": "619-555-0142",
+        "counsel_email": "etorres@example.org",
+        "release_sponsor": "Ana Ruiz", "release_sponsor_status": "citizen", "release_city": "Chula Vista, California",
+        "sentence_completed": True, "rehabilitation_details": "",
+        "i246_filer": "family_member", "i246_filer_name": "Ana Ruiz", "i246_fee_payer": "Ana Ruiz",
+        "i246_filing_date": day(1),
     }
 
 
