@@ -13,6 +13,7 @@ the letter asserts beside the answer it came from, for the attorney review sheet
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Collection, Mapping, NamedTuple, Optional, Sequence
 
@@ -545,11 +546,12 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
     filer = a.i246_filer if stay_ask and a.i246_filer in I246_FILERS else ""
     filing = _plain(a.i246_filing_date) if stay_ask else None
     stay = Stay(
-        form=a.stay_form if stay_ask else "", fee=a.stay_fee if stay_ask else "",
+        # the form's name as a letter writes it, without the facts file's edition note
+        form=re.sub(r"\s*\(edition[^)]*\)", "", a.stay_form) if stay_ask else "", fee=a.stay_fee if stay_ask else "",
         filer=filer, filer_name=a.i246_filer_name.strip() if filer == "family_member" else "",
         fee_payer=a.i246_fee_payer.strip() if stay_ask else "",
         filing_date=english_date(filing),
-        detained_without_counsel=stay_ask and a.detained and not represented,
+        detained_without_counsel=stay_ask and a.detained and not represented and filer == "family_member",
     )
     if filer:
         who = {"person": "the person, in person", "counsel": "the attorney", "family_member": stay.filer_name or "a family member"}[filer]

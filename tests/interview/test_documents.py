@@ -11,10 +11,10 @@ from tests.interview.test_branches import MAIN, walk_to_summary
 
 LETTER_CASES = [c for c in CASES if c.custody_status != "not_in_proceedings"]
 ASK_SENTENCE = {
-    "jail_with_ice_hold": "lift the immigration detainer (ICE hold)",
-    "ice_detention_no_order": "release José O'Brien & <Núñez>, held at Otay Mesa Detention Center, San Diego, from ICE custody",
+    "jail_with_ice_hold": "lift (withdraw) the immigration detainer (ICE hold, Form I-247A)",
+    "ice_detention_no_order": "We ask that you release him from ICE custody while the removal case goes on",
     "final_order": "I ask that you grant me a stay of removal",       # the person writes: first person
-    "in_proceedings_free": "grant José O'Brien & <Núñez> deferred action",
+    "in_proceedings_free": "I ask that you grant him deferred action",
 }
 
 
@@ -35,17 +35,17 @@ def test_request_to_ice_for_each_branch(case):
     assert letter.startswith("DRAFT – for attorney review")    # no review recorded
     office = run.value("office(field_office)['name']")
     assert f"Field Office Director {office}" in letter
-    assert "Re: Request for prosecutorial discretion for José O'Brien & <Núñez>, A 123-456-789" in letter
+    assert "Re: José O'Brien & <Núñez> A-number: A 123-456-789 Date of birth: April 12, 1988" in letter  # ICE gets the date of birth
     assert ASK_SENTENCE[case.custody_status] in letter
-    assert ("consider granting deferred action" in letter) is (case.custody_status != "in_proceedings_free")
+    assert ("consider granting" in letter) is (case.custody_status != "in_proceedings_free")
     assert "a child who is a U.S. citizen" in letter or case.changes.get("intake_path") == "bare_bones"
-    assert "born in Mexico on April 12, 1988" in letter          # ICE gets the date of birth
     if answers["user_role"] == "person":
         assert "I am writing about my own case." in letter and "I was born in Mexico" in letter
         assert "I consent to this request" in letter and "José O'Brien & <Núñez> has" not in letter
-        assert "I have a child who is a U.S. citizen" in letter
+        assert "I have a spouse who is a lawful permanent resident and a child who is a U.S. citizen" in letter
     else:
         assert "José O'Brien & <Núñez> has given consent" in letter
+        assert "Mr. O'Brien & <Núñez> was born in Mexico" in letter
     assert ("FIRST REQUEST" in letter) is (answers["intake_path"] == "bare_bones")
     enclosure = "Privacy waiver" if answers["waiver_status"] == "signed" else "Privacy waiver cover sheet"
     assert letter.endswith(f"Enclosures {enclosure}")
@@ -55,8 +55,7 @@ def test_request_to_ice_for_each_branch(case):
     assert signer in letter
     if answers["user_role"] == "family":                  # "José is my: brother"
         assert "I am writing about my brother, José O'Brien & <Núñez>." in letter
-    if case.custody_status == "jail_with_ice_hold":
-        assert "Copy to: San Diego County Sheriff" in letter
+    assert "Copy to" not in letter                        # the jail gets its own short request
 
 
 def test_private_history_stays_out_unless_an_attorney_cleared_it():
@@ -65,7 +64,7 @@ def test_private_history_stays_out_unless_an_attorney_cleared_it():
                "private_history_details": "Removed in 2009 at the border."}
     run, screen, docs = documents(answers)
     for text in docs.values():
-        for phrase in ("removed from the United States", "arrested", "2009", "reviewed these statements",
+        for phrase in ("removed from the United States", "arrested", "2009", "We understand",
                        "never been arrested"):
             assert phrase not in text, phrase
 
@@ -74,8 +73,8 @@ def test_private_history_stays_out_unless_an_attorney_cleared_it():
                "cleared_disclosures": {"prior_removal": True}}
     run, screen, docs = documents(cleared)
     letter = docs["Request to ICE"]
-    assert "was removed from the United States in the past" in letter
-    assert "Lic. Marta Díaz" in letter
+    assert "We understand that Mr. O'Brien & <Núñez> has been removed from the United States before." in letter
+    assert "cc: Lic. Marta Díaz, Bar 12345, reviewing attorney" in letter          # on the cc line, not in the body
     assert "arrested" not in letter                 # not cleared: still out
     assert "2009" not in letter                      # details only when everything was cleared
     officials = docs["Letter for elected officials"]

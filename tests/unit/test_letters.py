@@ -144,6 +144,8 @@ def test_a_final_order_detained_without_counsel_says_who_files():
     assert model.history.removal_when == "tomorrow" and model.history.detained_since == spelled(dt.date(2026, 11, 20))
     represented = letter("final_order", detained=True, has_attorney=True, i246_filer="counsel")
     assert not represented.stay.detained_without_counsel
+    named = letter("final_order", stay_form="Form I-246, Application for a Stay (edition 11/20)")
+    assert named.stay.form == "Form I-246, Application for a Stay"
 
 
 def test_deferred_action_in_proceedings():
