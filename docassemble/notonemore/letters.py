@@ -20,6 +20,7 @@ from typing import Any, Collection, Mapping, NamedTuple, Optional, Sequence
 from .disclosure import may_disclose
 from .factors import age_on, years_between
 from .urgency import dates_that_apply
+from .util import PlainJson
 
 # what the interview imports (shared.yml): the model's entry points and the answer codes
 __all__ = ["PRONOUNS", "APPEARANCES", "I246_FILERS", "Claim", "LetterAnswers", "IceLetter",
@@ -129,7 +130,7 @@ def english_list(items: Sequence[str]) -> str:
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(PlainJson):
     """Something the letter asserts (short English) beside the answer it came from."""
 
     statement: str
@@ -137,7 +138,7 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Voice:
+class Voice(PlainJson):
     """How the letter speaks of the person: ``name`` opens a sentence ("Mr. Gómez", or "I" in
     the person's own letter) with the verbs that agree with it (``has``, ``is_``, ``was``); the
     pronoun forms follow the person's own answer (``he``/``she``/``they``), with their verbs
@@ -160,7 +161,7 @@ class Voice:
 
 
 @dataclass(frozen=True)
-class Writer:
+class Writer(PlainJson):
     """Who speaks: "We" for an organization, "I" for a family member or the person."""
 
     we: str
@@ -197,7 +198,7 @@ def writer_voice(user_role: str) -> Writer:
 
 
 @dataclass(frozen=True)
-class History:
+class History(PlainJson):
     """The dated procedural history; each field ``""`` (or False) when not known or not said."""
 
     born_on: str               # "April 12, 1988", only where ICE may see it
@@ -222,7 +223,7 @@ class History:
 
 
 @dataclass(frozen=True)
-class Reasons:
+class Reasons(PlainJson):
     """The equities: which paragraphs apply, with the facts they say."""
 
     relatives: str             # "a spouse who is a lawful permanent resident and a child who is a U.S. citizen"
@@ -256,7 +257,7 @@ class Reasons:
 
 
 @dataclass(frozen=True)
-class HardHistory:
+class HardHistory(PlainJson):
     """The "we understand ... however ..." paragraph: only what an attorney cleared."""
 
     applies: bool
@@ -267,7 +268,7 @@ class HardHistory:
 
 
 @dataclass(frozen=True)
-class Release:
+class Release(PlainJson):
     """The release ask: parole for a person ICE holds as an applicant for admission, recognizance
     with alternatives to detention for everyone, bond only where an immigration judge may set one."""
 
@@ -285,7 +286,7 @@ class Release:
 
 
 @dataclass(frozen=True)
-class Stay:
+class Stay(PlainJson):
     """Form I-246: who files it, who pays, by when, before the removal date."""
 
     form: str
@@ -298,7 +299,7 @@ class Stay:
 
 
 @dataclass(frozen=True)
-class Counsel:
+class Counsel(PlainJson):
     represented: bool
     name: str
     org: str
@@ -381,7 +382,7 @@ class LetterAnswers:
 
 
 @dataclass(frozen=True)
-class IceLetter:
+class IceLetter(PlainJson):
     """What ``pd_letter.docx`` writes."""
 
     date: str

@@ -244,3 +244,11 @@ def test_signer_lines():
 def test_the_model_is_plain_data():
     model = letter()
     assert dataclasses.is_dataclass(model) and all(isinstance(c, Claim) for c in model.claims)
+
+
+def test_the_model_reads_as_plain_json_for_the_api():
+    """GET /api/session shows the session's variables: the model, as plain JSON (util.PlainJson)."""
+    import json
+    data = letter(has_attorney=True, counsel_name="Lic. Elena Torres").as_dict()
+    assert json.loads(json.dumps(data))["counsel"]["name"] == "Lic. Elena Torres"
+    assert data["claims"][0] == {"statement": "A-number A 123-456-789", "answer": "A-number: A 123-456-789"}
