@@ -43,7 +43,7 @@ def test_every_free_text_answer(kind):
     for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet", "Attorney review sheet"):
         assert expected in docs[name], (name, expected[:80])
     assert "49" not in letter                        # 7*7 was never worked out
-    assert "About the family: " + expected in letter
+    assert "His removal would separate this family. " + expected in letter     # family_details, as reviewed
     if kind == "control characters":
         assert "\x0b" not in letter and "\x00" not in letter
 

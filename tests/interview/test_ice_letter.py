@@ -156,6 +156,7 @@ def test_in_proceedings_first_person():
     assert "signed by me is enclosed" in text
     for wrong in (" he ", " his ", " him ", "Mr. ", "has given consent"):
         assert wrong not in text, wrong
+    assert "Please contact me at 555-201-3344" in text
     assert f"Sincerely, ______________________________ {NAME} 555-201-3344" in text
 
 

@@ -1,6 +1,6 @@
 """Every screen of the interview, reached in-process: each custody branch and a few variants
 that open the screens the branches skip (an attorney with a G-28, a consult date, health
-needs, a past the attorney must review, an uploaded paper).
+needs, a past the attorney cleared, an uploaded paper).
 
 Shared by the readability and translation checks, so both read the same screens.
 """
@@ -25,7 +25,10 @@ VARIANTS = [
         **CASES[1].answers(), "user_role": "family",
         "has_attorney": True, "g28_on_file": "unknown", "attorney_consulted": True, "consult_date": day(-330),
         "circumstances": {"serious_health_condition": True}, "health_details": "Needs insulin every day.",
-        "private_history": {"arrests": True}, "attorney_cleared": False,
+        # a past the attorney cleared for the letter: the rehabilitation screen (step5_letter.yml)
+        "private_history": {"arrests": True, "convictions": True}, "attorney_cleared": True,
+        "attorney_reviewer": "Lic. Marta Díaz", "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-30),
+        "cleared_disclosures": {"convictions": True}, "rehabilitation_details": "Works at the same shop since.",
         "exhibits.there_are_any": True, "exhibits.there_is_another": False,
         "exhibits[0].description": "Lease", "exhibits[0].category": "length_of_presence",
     }),
