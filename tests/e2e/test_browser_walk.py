@@ -129,6 +129,7 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.at("María José’s A-number, country and date of birth")
     w.fill("A-number", "A12-345")
     page.get_by_label("Country of birth", exact=True).select_option("MX")
+    w.radio("she, her")                        # the letters say "she"
     w.fill("Date of birth", (TODAY + dt.timedelta(days=30)).isoformat())
     w.cont()
     w.refused("An A-number has 8 or 9 numbers.")
@@ -146,6 +147,10 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     expect(page.get_by_label("Next check-in with ICE", exact=True)).to_be_hidden()   # no check-in when held
     w.radio("No")
     w.fill("Removal date", (TODAY - dt.timedelta(days=3)).isoformat())
+    w.radio("A family member or friend")       # who files the stay form, on the same screen
+    w.fill("Name of the family member or friend", "Rosa Peña")
+    w.fill("Who will pay the fee? (name)", "Rosa Peña")
+    w.fill("File it by", (TODAY + dt.timedelta(days=5)).isoformat())
     w.cont()
     w.refused("This date has passed.")
     w.fill("Removal date", (TODAY + dt.timedelta(days=25)).isoformat())
@@ -207,6 +212,10 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.fill("Phone", "555-201-3344")
     w.cont()
 
+    w.at("A few more facts for the letter to ICE")
+    w.radio("Yes, every one")
+    w.cont()
+
     w.at("Which papers do you have?")
     expect(page.get_by_role("radiogroup", name="Children’s birth certificates")).to_be_visible()   # a citizen child
     page.get_by_role("radio", name="Have it").first.click()
@@ -253,4 +262,6 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     letter = " ".join(docx_text(response.body()).split())
     assert "I am writing about my daughter, María José Guadalupe D'Souza-Peña." in letter
     assert "Rosa Peña, parent of María José Guadalupe D'Souza-Peña" in letter
+    assert "Rosa Peña will file Form I-246, Application for a Stay of Deportation or Removal, signed by her" in letter
+    assert "Ms. D'Souza-Peña has gone to every immigration court hearing" in letter
     assert " G. " not in letter
