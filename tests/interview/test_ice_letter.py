@@ -62,6 +62,21 @@ def test_a_short_first_request_for_a_jail_hold():
     assert "cc:" not in text
 
 
+def test_the_full_request_for_a_jail_hold():
+    answers = {**CASES[0].answers(), "intake_path": "full", "waiver_status": "signed"}
+    run, text, docs = letter_of(answers)
+    common(text, answers, run)
+    assert "FIRST REQUEST" not in text
+    assert "that ICE placed with San Diego County Sheriff, so that he is not transferred to ICE custody" in text
+    assert ("He is held at Otay Mesa Detention Center, San Diego, and ICE has placed an immigration detainer on him "
+            f"with San Diego County Sheriff. He has been held there since {on(answers, 'detention_date')}.") in text
+    assert "has gone to every immigration court hearing" not in text     # not asked of a person in jail
+    assert "next hearing" not in text and "scheduled for removal" not in text
+    assert f"{MR} has a spouse who is a lawful permanent resident and a child who is a U.S. citizen." in text
+    assert "He first came to the United States in 2004." in text
+    assert run.value("ice_letter.habeas_flag") is False
+
+
 def test_detained_entered_without_inspection_hearing_in_forty_days():
     answers = {**CASES[1].answers(), "hearing_date": day(40)}      # advocate, EWI, full path
     run, text, docs = letter_of(answers)
