@@ -24,6 +24,7 @@ from typing import Any, Optional
 from .disclosure import may_disclose
 from .facts import FACTS_FILE, load_facts
 from .factors import years_between
+from .relationship import signer_side
 from .util import PlainJson
 
 __all__ = [
@@ -31,7 +32,7 @@ __all__ = [
     "english_date", "act_by_date",
     "Writer", "writer_of", "OfficialsLetter", "officials_letter_facts",
     "DetainerRule", "detainer_rule", "JailRequest", "jail_request_facts",
-    "WaiverCover", "waiver_cover_facts", "WaiverPlan", "waiver_plan_facts",
+    "WaiverCover", "same_name", "waiver_cover_facts", "WaiverPlan", "waiver_plan_facts",
 ]
 
 #: English month names: the letters go out in English whatever the screens' language.
@@ -169,6 +170,11 @@ class OfficialsLetter(PlainJson):
     reasons: tuple[str, ...] = ()
     first_request: bool = False
 
+    @property
+    def has_reasons(self) -> bool:
+        """Whether the letter has anything to say about the person's life here."""
+        return bool(self.years_here or self.family or self.reasons)
+
 
 def _and_list(items: list[str]) -> str:
     if len(items) <= 2:
@@ -264,6 +270,7 @@ class JailRequest(PlainJson):
 
     writer: Writer
     person: str
+    first_name: str
     agency: str
     facility: str
     facility_city: str
@@ -273,14 +280,14 @@ class JailRequest(PlainJson):
     hold_limit: str
 
 
-def jail_request_facts(*, consent: Collection[str], writer: Writer, person: str, agency: str,
+def jail_request_facts(*, consent: Collection[str], writer: Writer, person: str, first_name: str, agency: str,
                        facility: str = "", facility_city: str = "", state: str = "", state_name: str = "",
                        hold_limit: str, rule: Optional[DetainerRule] = None) -> JailRequest:
     """The jail's short request. It is sent with the family's consent to share the case with ICE
     (the jail holds the person for ICE); it carries no date of birth, no A-number and no history."""
     if "ice" not in consent:
         raise ValueError("no request to the jail without the family's consent to share the case with ICE")
-    return JailRequest(writer=writer, person=person, agency=(agency or "").strip(),
+    return JailRequest(writer=writer, person=person, first_name=first_name, agency=(agency or "").strip(),
                        facility=(facility or "").strip(), facility_city=(facility_city or "").strip(),
                        state_name=state_name, rule=rule,
                        may_ask_to_decline=rule is None or rule.jail_may_decline, hold_limit=hold_limit)
@@ -288,8 +295,11 @@ def jail_request_facts(*, consent: Collection[str], writer: Writer, person: str,
 
 @dataclass(frozen=True)
 class WaiverCover(PlainJson):
-    """What ``waiver_cover.docx`` needs: whose records (as ICE knows them), the third party (never
-    the person), whether the form is signed, and the field office to send it to."""
+    """What ``waiver_cover.docx`` needs: whose records (as ICE knows them: the A-number and date of
+    birth are ``""`` when unknown or not to be shared), the third party (never the person:
+    ``third_party`` is ``""`` then), their relationship to the person in English
+    (``third_party_relation``, may be ``""``) and organization, whether the form is signed, and the
+    field office to send it to."""
 
     person: str
     a_number: str
@@ -297,41 +307,60 @@ class WaiverCover(PlainJson):
     birth_country: str
     third_party: str
     third_party_relation: str
+    third_party_org: str
     third_party_phone: str
     third_party_email: str
     signed: bool
     field_office: str
 
 
-def waiver_cover_facts(*, consent: Collection[str], user_role: str, person: str, a_number: str = "",
+def same_name(one: str, other: str) -> bool:
+    """The same name, whatever the case and the spacing.
+
+    >>> same_name(" paco  GÓMEZ", "Paco Gómez")
+    True
+    """
+    return " ".join((one or "").lower().split()) == " ".join((other or "").lower().split())
+
+
+def waiver_cover_facts(*, consent: Collection[str], writer: Writer, person: str, a_number: str = "",
                        birth_date: Optional[_dt.date] = None, birth_country: str, signer_name: str = "",
-                       signer_relation: str = "", signer_phone: str = "", signer_email: str = "",
-                       third_party_name: str = "", third_party_relation: str = "",
-                       third_party_phone: str = "", relation_words: Mapping[str, str] | None = None,
+                       signer_relationship: str = "", signer_phone: str = "", signer_email: str = "",
+                       third_party_name: str = "", third_party_relation: str = "", third_party_phone: str = "",
+                       side_words: Mapping[str, str] | None = None, relation_words: Mapping[str, str] | None = None,
                        waiver_status: str, field_office: str) -> WaiverCover:
-    """The cover sheet. ICE sees the A-number and date of birth (``may_disclose``). The third party
-    is the signer (family or advocate, with ``signer_relation``: "sibling of Paco Gomez", the
-    organization) or, when the person writes alone, the one they named (``third_party_*``, the
-    relation a ``THIRD_PARTY_RELATIONS`` code worded by ``relation_words``). A third party with
-    the person's own name is refused: the person cannot be their own third party."""
-    if user_role not in _ROLES:
-        raise ValueError(f"user_role must be one of {_ROLES}, not {user_role!r}")
-    if user_role == "person":
+    """The cover sheet. ICE sees the A-number and date of birth (``may_disclose``).
+
+    The third party is the signer when a relative or an advocate writes: a relative with the
+    signer's side of ``signer_relationship`` (``spouse``, worded by ``side_words``), an advocate as
+    ``advocate`` with the organization. When the person writes alone it is the one they named
+    (``third_party_*``; the relation is a ``THIRD_PARTY_RELATIONS`` code worded by
+    ``relation_words``). A third party with the person's own name is left blank: the person
+    cannot be their own third party.
+    """
+    side_words, relation_words = side_words or {}, relation_words or {}
+    org = ""
+    if writer.kind == "person":
         if third_party_relation and third_party_relation not in THIRD_PARTY_RELATIONS:
             raise ValueError(f"third party relation must be one of {THIRD_PARTY_RELATIONS}, not {third_party_relation!r}")
         name = (third_party_name or "").strip()
-        relation = (relation_words or {}).get(third_party_relation or "", "")
+        relation = relation_words.get(third_party_relation or "", "")
         phone, email = (third_party_phone or "").strip(), ""
     else:
-        name, relation = (signer_name or "").strip(), (signer_relation or "").strip()
-        phone, email = (signer_phone or "").strip(), (signer_email or "").strip()
-    if name and " ".join(name.lower().split()) == " ".join(person.lower().split()):
-        name, relation, phone, email = "", "", "", ""
+        name, phone, email = (signer_name or "").strip(), (signer_phone or "").strip(), (signer_email or "").strip()
+        if writer.kind == "relative":
+            relation = side_words.get(signer_side(signer_relationship), "")
+        elif writer.kind in ("organization", "advocate"):
+            relation, org = relation_words.get("advocate", ""), writer.organization
+        else:
+            relation = ""
+    if same_name(name, person):
+        name, relation, org, phone, email = "", "", "", "", ""
     return WaiverCover(
         person=person,
         a_number=a_number if a_number and may_disclose("a_number", "ice", consent) else "",
         birth_date=english_date(birth_date) if may_disclose("date_of_birth", "ice", consent) else "",
-        birth_country=birth_country, third_party=name, third_party_relation=relation,
+        birth_country=birth_country, third_party=name, third_party_relation=relation, third_party_org=org,
         third_party_phone=phone, third_party_email=email, signed=waiver_status == "signed",
         field_office=field_office)
 

@@ -55,6 +55,13 @@ def base_answers() -> dict[str, Any]:
         "officials_status": "not_asked",
         "public_texts_reviewed": True, "ally_kinds": {"unions": True, "churches": True}, "ally_names": "",
         "organizing_plan_reviewed": True,
+        # Issue 14, the letter for officials and the waiver's third party (officials helper): the office
+        # asked on the full path; the act-by date left blank (computed from the urgency); whom a person
+        # writing alone names on the privacy waiver
+        "officials_office": "Office of U.S. Representative Juan Vargas", "officials_caseworker": "Lucía Ortega",
+        "officials_act_by": "",
+        "waiver_third_party_name": "Rosa Peña", "waiver_third_party_relation": "advocate",
+        "waiver_third_party_phone": "555-301-7788",
     }
 
 

@@ -99,6 +99,7 @@ def test_officials_letter_dates_and_reasons():
     assert got.family == ("a child who is a U.S. citizen, a spouse who is a lawful permanent resident, "
                           "and a parent who is a U.S. citizen")
     assert got.reasons == ("primary_caretaker", "community_ties")       # nothing about health, age or a record
+    assert got.has_reasons and not letter().has_reasons
     assert letter(relatives=("citizen_child", "lpr_spouse")).family == (
         "a child who is a U.S. citizen and a spouse who is a lawful permanent resident")
 
@@ -152,7 +153,7 @@ def test_a_rule_without_a_yes_or_no_is_refused(tmp_path):
 
 
 def jail(**changes):
-    args = dict(consent=("ice",), writer=o.Writer("close"), person="Paco Gómez", agency=" Harris County Sheriff's Office ",
+    args = dict(consent=("ice",), writer=o.Writer("close"), person="Paco Gómez", first_name="Paco", agency=" Harris County Sheriff's Office ",
                 facility="Harris County Jail", facility_city="Houston", state="TX", state_name="Texas",
                 hold_limit="48 hours", rule=o.detainer_rule("TX"))
     args.update(changes)
@@ -172,16 +173,17 @@ def test_jail_request_where_the_state_limits_detainers_or_has_no_rule():
 
 def test_jail_request_carries_no_private_fact_and_needs_consent():
     assert set(o.JailRequest.__dataclass_fields__) == {
-        "writer", "person", "agency", "facility", "facility_city", "state_name", "rule", "may_ask_to_decline", "hold_limit"}
+        "writer", "person", "first_name", "agency", "facility", "facility_city", "state_name", "rule", "may_ask_to_decline", "hold_limit"}
     with pytest.raises(ValueError, match="consent"):
         jail(consent=("officials",))
 
 
 def cover(**changes):
-    args = dict(consent=("ice",), user_role="family", person="Paco Gómez", a_number="A 123-456-789",
-                birth_date=dt.date(1988, 4, 12), birth_country="Mexico", signer_name="Maria Gomez",
-                signer_relation="spouse of Paco Gómez", signer_phone="555-201-3344", signer_email="m@example.org",
-                waiver_status="not_signed", field_office="Houston Field Office",
+    args = dict(consent=("ice",), writer=o.Writer("relative", relationship="husband"), person="Paco Gómez",
+                a_number="A 123-456-789", birth_date=dt.date(1988, 4, 12), birth_country="Mexico",
+                signer_name="Maria Gomez", signer_relationship="husband", signer_phone="555-201-3344",
+                signer_email="m@example.org", waiver_status="not_signed", field_office="Houston Field Office",
+                side_words={"spouse": "spouse", "parent": "parent", "child": "child", "sibling": "sibling"},
                 relation_words={"attorney": "attorney", "advocate": "advocate", "family": "family member", "friend": "friend"})
     args.update(changes)
     return o.waiver_cover_facts(**args)
@@ -191,24 +193,31 @@ def test_waiver_cover_for_a_family_signer():
     got = cover()
     assert (got.person, got.a_number, got.birth_date, got.birth_country) == (
         "Paco Gómez", "A 123-456-789", "April 12, 1988", "Mexico")
-    assert (got.third_party, got.third_party_relation, got.third_party_phone, got.third_party_email) == (
-        "Maria Gomez", "spouse of Paco Gómez", "555-201-3344", "m@example.org")
+    assert (got.third_party, got.third_party_relation, got.third_party_org, got.third_party_phone,
+            got.third_party_email) == ("Maria Gomez", "spouse", "", "555-201-3344", "m@example.org")
     assert not got.signed and cover(waiver_status="signed").signed
+    assert cover(writer=o.Writer("close"), signer_relationship="other").third_party_relation == ""
+
+
+def test_waiver_cover_for_an_advocate():
+    got = cover(writer=o.Writer("organization", organization="Casa de la Esperanza"), signer_relationship="")
+    assert (got.third_party, got.third_party_relation, got.third_party_org) == ("Maria Gomez", "advocate", "Casa de la Esperanza")
 
 
 def test_waiver_cover_for_a_person_writing_alone_names_someone_else():
-    got = cover(user_role="person", signer_name="Paco Gómez", third_party_name="Rosa Peña",
-                third_party_relation="advocate", third_party_phone="555-000-1111")
+    got = cover(writer=o.Writer("person"), signer_name="Paco Gómez", signer_relationship="",
+                third_party_name="Rosa Peña", third_party_relation="advocate", third_party_phone="555-000-1111")
     assert (got.third_party, got.third_party_relation, got.third_party_phone, got.third_party_email) == (
         "Rosa Peña", "advocate", "555-000-1111", "")
     with pytest.raises(ValueError):
-        cover(user_role="person", third_party_name="Rosa", third_party_relation="neighbor")
+        cover(writer=o.Writer("person"), third_party_name="Rosa", third_party_relation="neighbor")
 
 
 def test_the_person_is_never_their_own_third_party():
-    got = cover(user_role="person", third_party_name="  paco   GÓMEZ ", third_party_relation="family")
-    assert got.third_party == "" and got.third_party_relation == ""
+    got = cover(writer=o.Writer("person"), third_party_name="  paco   GÓMEZ ", third_party_relation="family")
+    assert got.third_party == "" and got.third_party_relation == "" and got.third_party_phone == ""
     assert cover(signer_name="Paco Gómez").third_party == ""
+    assert o.same_name("Paco  Gómez", "paco gómez") and not o.same_name("Paco", "Paco Gómez")
 
 
 def test_waiver_cover_without_consent_for_ice_shows_no_number_or_birth_date():
