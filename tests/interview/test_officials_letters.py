@@ -169,7 +169,9 @@ def test_the_jail_request_in_california_asks_for_release_without_the_hold():
             "to hold a person on the basis of an ICE hold request. See Cal. Gov. Code sec. 7284.6(a)(1)(B)") in jail
     assert ("I ask that your office release José when the time in your custody ends, and not keep José in jail on "
             "the ICE detainer beyond that time.") in jail
-    assert "within the 48 hours the detainer allows" in jail
+    assert ("If your office tells ICE the date and time of José's release, I ask that you tell me the same, in writing, "
+            "at the same time.") in jail
+    assert "If your office will hold" not in jail          # California does not allow it
     for phrase in ("A 123-456-789", "April 12, 1988", "1988", "Mexico", "arrest", "convict", "charge"):
         assert phrase not in jail, phrase
     assert jail.endswith(f"Ana Ruiz & <Co>, sibling of {NAME} 555-201-3344 · ana@example.org")
@@ -199,6 +201,9 @@ def test_the_jail_request_where_the_facts_file_has_no_rule():
     assert " law (" not in jail and "See " not in jail                 # no rule is made up
     assert f"I am writing on behalf of Casa de la Esperanza about {NAME}, who is held at Otay Mesa Detention Center." in jail
     assert "I ask that your office release José when the time in your custody ends" in jail
+    assert ("If your office will hold José for ICE, I ask that you tell me first the date and time of the release from "
+            "your custody, and that you release José if ICE has not taken custody within the 48 hours the detainer "
+            "allows.") in jail
 
 
 def test_the_jail_request_from_the_person_is_in_the_first_person():
