@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
 
-__all__ = ["FACTS_FILE", "Fact", "load_facts", "fact", "is_stale"]
+__all__ = ["FACTS_FILE", "Fact", "load_facts", "fact", "is_stale", "is_unverified"]
 
 FACTS_FILE = Path(__file__).parent / "data" / "sources" / "facts.json"
 
@@ -65,8 +65,14 @@ def fact(key: str, path: Path = FACTS_FILE) -> Fact:
 
 
 def is_stale(item: Fact, today: _dt.date | None = None, max_age_days: int = 180) -> bool:
-    """True when the fact was verified more than ``max_age_days`` ago, or never."""
+    """True when the fact was verified more than ``max_age_days`` ago. A fact never checked
+    (``is_unverified``) is not called stale: it has no age; whatever uses it must say it was not checked."""
     today = today or _dt.date.today()
     if item.verified is None:
-        return True
+        return False
     return (today - item.verified).days > max_age_days
+
+
+def is_unverified(item: Fact) -> bool:
+    """True when the fact was never checked against its source (``verified`` is null, with a note)."""
+    return item.verified is None

@@ -18,8 +18,10 @@ def test_every_fact_has_value_source_and_date():
         assert item.verified <= dt.date.today() if item.verified else "not checked" in item["verified_note"], key
 
 
-def test_a_fact_not_checked_is_stale_and_must_say_why(tmp_path):
-    assert is_stale(facts_module.Fact({"value": "x", "source": "s", "verified": None}), today=dt.date(2026, 1, 1))
+def test_a_fact_not_checked_is_unverified_not_stale_and_must_say_why(tmp_path):
+    item = facts_module.Fact({"value": "x", "source": "s", "verified": None, "verified_note": "not checked online"})
+    assert facts_module.is_unverified(item) and not is_stale(item, today=dt.date(2019, 1, 1))
+    assert not facts_module.is_unverified(facts_module.Fact({"value": "x", "source": "s", "verified": "2019-01-01"}))
     path = tmp_path / "facts.json"
     path.write_text(json.dumps({"x": {"value": "1", "source": "s", "verified": None}}))
     with pytest.raises(ValueError, match="verified_note"):
