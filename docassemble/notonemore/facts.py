@@ -9,23 +9,24 @@ import datetime as _dt
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
-__all__ = ["FACTS_FILE", "Fact", "load_facts", "fact", "is_stale"]
+__all__ = ["FACTS_FILE", "Fact", "load_facts", "fact", "is_stale", "is_unverified"]
 
 FACTS_FILE = Path(__file__).parent / "data" / "sources" / "facts.json"
 
 
 class Fact(dict):
-    """One fact: ``value``, ``note``, ``source`` and ``verified`` (ISO date)."""
+    """One fact: ``value``, ``note``, ``source`` and ``verified`` (ISO date, or ``null`` for a fact
+    not checked against its source yet, with a ``verified_note`` saying so)."""
 
     @property
     def value(self) -> str:
         return self["value"]
 
     @property
-    def verified(self) -> _dt.date:
-        return _dt.date.fromisoformat(self["verified"])
+    def verified(self) -> Optional[_dt.date]:
+        return _dt.date.fromisoformat(self["verified"]) if self["verified"] else None
 
     def __str__(self) -> str:
         return self["value"]
@@ -41,7 +42,11 @@ def _read(path: str, mtime: float) -> dict[str, Fact]:
         missing = {"value", "source", "verified"} - set(entry)
         if missing:
             raise ValueError(f"fact {key!r} lacks {sorted(missing)}")
-        _dt.date.fromisoformat(entry["verified"])  # fails early on a bad date
+        if entry["verified"] is None:
+            if not entry.get("verified_note"):
+                raise ValueError(f"fact {key!r} is not verified and has no verified_note saying why")
+        else:
+            _dt.date.fromisoformat(entry["verified"])  # fails early on a bad date
         facts[key] = Fact(entry)
     return facts
 
@@ -60,6 +65,14 @@ def fact(key: str, path: Path = FACTS_FILE) -> Fact:
 
 
 def is_stale(item: Fact, today: _dt.date | None = None, max_age_days: int = 180) -> bool:
-    """True when the fact was verified more than ``max_age_days`` ago."""
+    """True when the fact was verified more than ``max_age_days`` ago. A fact never checked
+    (``is_unverified``) is not called stale: it has no age; whatever uses it must say it was not checked."""
     today = today or _dt.date.today()
+    if item.verified is None:
+        return False
     return (today - item.verified).days > max_age_days
+
+
+def is_unverified(item: Fact) -> bool:
+    """True when the fact was never checked against its source (``verified`` is null, with a note)."""
+    return item.verified is None

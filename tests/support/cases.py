@@ -65,6 +65,13 @@ def base_answers() -> dict[str, Any]:
         "sentence_completed": True, "rehabilitation_details": "",
         "i246_filer": "family_member", "i246_filer_name": "Ana Ruiz", "i246_fee_payer": "Ana Ruiz",
         "i246_filing_date": day(1),
+        # Issue 14, the letter for officials and the waiver's third party (officials helper): the office
+        # asked on the full path; the act-by date left blank (computed from the urgency); whom a person
+        # writing alone names on the privacy waiver
+        "officials_office": "Office of U.S. Representative Juan Vargas", "officials_caseworker": "Lucía Ortega",
+        "officials_act_by": "",
+        "waiver_third_party_name": "Rosa Peña", "waiver_third_party_relation": "advocate",
+        "waiver_third_party_phone": "555-301-7788",
     }
 
 

@@ -14,7 +14,18 @@ def test_every_fact_has_value_source_and_date():
     for key, item in loaded.items():
         assert item.value, key
         assert item["source"], key
-        assert item.verified <= dt.date.today(), key
+        # a date that has passed, or null with a note saying why (never a date nobody checked)
+        assert item.verified <= dt.date.today() if item.verified else "not checked" in item["verified_note"], key
+
+
+def test_a_fact_not_checked_is_unverified_not_stale_and_must_say_why(tmp_path):
+    item = facts_module.Fact({"value": "x", "source": "s", "verified": None, "verified_note": "not checked online"})
+    assert facts_module.is_unverified(item) and not is_stale(item, today=dt.date(2019, 1, 1))
+    assert not facts_module.is_unverified(facts_module.Fact({"value": "x", "source": "s", "verified": "2019-01-01"}))
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps({"x": {"value": "1", "source": "s", "verified": None}}))
+    with pytest.raises(ValueError, match="verified_note"):
+        load_facts(path)
 
 
 def test_no_person_is_named_as_a_target():
