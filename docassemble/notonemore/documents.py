@@ -135,8 +135,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("waiver_cover", "ice", "ice_letter", needs=_LETTER_NEEDS),
     DocumentRow("officials_letter", "officials", "officials_letter", needs=_LETTER_NEEDS, defines=("letterhead",)),
     DocumentRow("checklist_doc", "family", "letters", needs=_LETTER_NEEDS),
-    DocumentRow("reference_request_en", "family", "letters", needs=_LETTER_NEEDS),
-    DocumentRow("reference_request_es", "family", "letters", needs=_LETTER_NEEDS),
+    DocumentRow("reference_request_en", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
+    DocumentRow("reference_request_es", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
     DocumentRow("attorney_review_sheet", "attorney", "letters", needs=_LETTER_NEEDS + ("review_sheet_ready",)),
     # Steps 7-8 (doc_campaign.yml): recomputed with docassemble's reconsider() each time they are built
     DocumentRow("campaign_kit", "campaign", "campaign",
