@@ -206,3 +206,21 @@ def test_curly_quotes_word_types_inside_a_tag_render_as_docassemble_reads_them(t
         document.add_paragraph("{%p endif %}")
         document.save(str(path))
     assert render_text(curly, True) == render_text(straight, True) == "Office: «office()['name']»."
+
+
+@early
+def test_a_tag_word_splits_across_runs_renders_the_same(saved, tmp_path):
+    """Word splits a paragraph into runs where the look changes or spell-check marks a word, in
+    the middle of a tag too; docxtpl joins a tag's runs again before Jinja reads it."""
+    path = next(p for p in EDITABLE if p.name == "reference_request_en.docx")
+    copy, document = _copy(saved, path.name, tmp_path)
+    paragraph = next(p for p in document.paragraphs if "{{ client.name.first }}" in p.text and len(p.runs) == 1)
+    text = paragraph.text
+    cut = text.index("{{ client.name.first }}") + len("{{ client.na")
+    paragraph.runs[0].text = text[:cut]
+    tail = paragraph.add_run(text[cut:])
+    tail.bold = True
+    document.save(str(copy))
+    assert len(Document(str(copy)).paragraphs[[p.text for p in document.paragraphs].index(text)].runs) == 2
+    assert template_text.template_tags(copy) == template_text.template_tags(path)
+    assert render_text(copy, True) == _original(path, True)
