@@ -397,3 +397,21 @@ def test_the_case_summary_says_who_signs_and_how(language, rel, other, shown):
     rows = " ".join(" ".join(f.get("helptext", "") for f in summary.raw["fields"]).split())
     assert shown in rows
     assert ("Signs the letters" if language == "en" else "Firma las cartas") in rows
+
+
+def test_a_changed_consent_changes_which_documents_are_made():
+    """The one list of documents (documents.py) follows the answers: consent to officials withdrawn,
+    their letter goes; consent to ICE withdrawn, the request, its cover sheet and the package go."""
+    answers = CASES[1].answers()
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    assert {"Request to ICE", "Letter for elected officials"} <= {d.name for d in screens[-1].attachments}
+    consent = dict(run.value("consent"))
+    screen = run.answer({"consent": {**consent, "officials": False}}, mark_answered=False)
+    names = [d.name for d in screen.attachments]
+    assert "Letter for elected officials" not in names and "Request to ICE" in names
+    screen = run.answer({"consent": {**consent, "officials": True, "ice": False}}, mark_answered=False)
+    names = [d.name for d in screen.attachments]
+    assert names == ["The ask", "Letter for elected officials", "Supporting documents checklist",
+                     "Request for a support letter (English)", "Carta de apoyo, pedido (español)", "Attorney review sheet"]
+    words = " ".join(screen.subquestion.split())
+    assert "No letter to ICE:" in words and "The package to send" not in words
