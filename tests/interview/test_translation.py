@@ -139,7 +139,7 @@ def test_the_familys_summary_is_in_spanish_and_no_document_shows_markup():
     today = interview_today(run)   # the interview's own clock; the walk may have crossed midnight
     prepared = {long_date(today, "es"), long_date(today - dt.timedelta(days=1), "es")}
     for spanish in ("Plan de campaña: lo que pedimos", "Persona que enfrenta la deportación: José", "Lo que pedimos",
-                    "Suspensión de la deportación", "Quién decide", "Cuidado", "no consejo legal"):
+                    "Suspensión de la deportación", "Quién decide", "Cuidado", "no un consejo legal"):
         assert spanish in summary, spanish
     for english in ("Campaign plan", "The ask", "Who decides", "Be careful", "Still missing", "Prepared on",
                     "How urgent", "legal advice"):
