@@ -10,6 +10,9 @@ Usage:
     .local/venv/bin/python tools/template_text.py docassemble/notonemore/data/templates/pd_letter.docx
     .local/venv/bin/python tools/template_text.py            # every template, one after another
 
+``template_tags(path)`` lists the template's Jinja tags as written, in order (the round-trip
+test, tests/unit/test_template_roundtrip.py, compares them before and after LibreOffice saves it).
+
 To diff a template's wording between two commits:
     git show OLD:path/to/letter.docx > /tmp/old.docx
     diff <(.local/venv/bin/python tools/template_text.py /tmp/old.docx) \\
