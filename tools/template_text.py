@@ -10,6 +10,9 @@ Usage:
     .local/venv/bin/python tools/template_text.py docassemble/notonemore/data/templates/pd_letter.docx
     .local/venv/bin/python tools/template_text.py            # every template, one after another
 
+``template_tags(path)`` lists the template's Jinja tags as written, in order (the round-trip
+test, tests/unit/test_template_roundtrip.py, compares them before and after LibreOffice saves it).
+
 To diff a template's wording between two commits:
     git show OLD:path/to/letter.docx > /tmp/old.docx
     diff <(.local/venv/bin/python tools/template_text.py /tmp/old.docx) \\
@@ -17,6 +20,7 @@ To diff a template's wording between two commits:
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -113,6 +117,30 @@ def template_markdown(path: Path | str) -> str:
         if footer:
             parts += ["<!-- page footer -->", *footer, "<!-- end of page footer -->"]
     return "\n\n".join(parts) + "\n"
+
+
+# docassemble's DOCX Jinja: {{ value }}, {%p if ... %} / {% for %} and the like, {# comments #}
+JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+
+def template_tags(path: Path | str) -> list[str]:
+    """Every Jinja tag of the template as written (page header, body with tables, page footer), in order.
+
+    Read from each paragraph's whole text, so a tag Word or LibreOffice split across runs
+    (a spell-check mark, a change of font in the middle) still counts as one tag.
+    """
+    document = Document(str(path))
+    section = document.sections[0]
+    parts = [part for part, linked in ((section.header, section.header.is_linked_to_previous), (document, False),
+                                       (section.footer, section.footer.is_linked_to_previous)) if not linked]
+    tags: list[str] = []
+    for part in parts:
+        root = part.element if hasattr(part, "element") else part._element
+        for paragraph in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+            text = "".join(node.text or "" for node in paragraph.iter(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+            tags += JINJA_TAG.findall(text)
+    return tags
 
 
 def main(argv: list[str]) -> int:

@@ -163,10 +163,21 @@ def test_support_letter_requests_in_english_and_spanish():
     run, screen, docs = documents(CASES[4].answers())
     english = docs["Request for a support letter (English)"]
     spanish = docs["Carta de apoyo, pedido (español)"]
-    for point in ("How you know José", "How long you have known José", "notary", "Ana Ruiz & <Co>"):
+    for text in (english, spanish):     # the signer's letterhead on top (a family member: name, then contacts)
+        assert text.startswith("Ana Ruiz & <Co> 555-201-3344 · ana@example.org "), text[:80]
+    for point in ("How you know José and for how long", "Do not send the letter to ICE yourself", "Ana Ruiz & <Co>",
+                  # what signing before a notary public means, plainly
+                  "sign the letter in front of a notary public. A notary public checks your ID, watches you sign "
+                  "and stamps the letter; a notary public cannot give legal advice.",
+                  "The letter still helps without the stamp."):
         assert point in english, point
-    for point in ("Cómo conoce a José", "Desde hace cuánto tiempo", "notario", "Ana Ruiz & <Co>"):
+    for point in ("Cómo conoce a José y desde hace cuánto tiempo", "No mande la carta a ICE usted mismo", "Ana Ruiz & <Co>",
+                  "firme la carta delante de un notary public. Es una persona con licencia del estado que revisa su "
+                  "identificación, ve cuando usted firma y pone un sello en la carta. No es abogado y no puede dar "
+                  "consejos legales.", "La carta sirve también sin el sello."):
         assert point in spanish, point
+    # never a notario (in Latin America a lawyer; in the US a common fraud), never "defensor" for who helps
+    assert "notario" not in spanish.lower() and "defensor" not in spanish.lower()
     for text in (english, spanish):
         assert "A 123-456-789" not in text and "1988" not in text       # supporters get no private facts
 
@@ -393,3 +404,21 @@ def test_the_case_summary_says_who_signs_and_how(language, rel, other, shown):
     rows = " ".join(" ".join(f.get("helptext", "") for f in summary.raw["fields"]).split())
     assert shown in rows
     assert ("Signs the letters" if language == "en" else "Firma las cartas") in rows
+
+
+def test_a_changed_consent_changes_which_documents_are_made():
+    """The one list of documents (documents.py) follows the answers: consent to officials withdrawn,
+    their letter goes; consent to ICE withdrawn, the request, its cover sheet and the package go."""
+    answers = CASES[1].answers()
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    assert {"Request to ICE", "Letter for elected officials"} <= {d.name for d in screens[-1].attachments}
+    consent = dict(run.value("consent"))
+    screen = run.answer({"consent": {**consent, "officials": False}}, mark_answered=False)
+    names = [d.name for d in screen.attachments]
+    assert "Letter for elected officials" not in names and "Request to ICE" in names
+    screen = run.answer({"consent": {**consent, "officials": True, "ice": False}}, mark_answered=False)
+    names = [d.name for d in screen.attachments]
+    assert names == ["The ask", "Letter for elected officials", "Supporting documents checklist",
+                     "Request for a support letter (English)", "Carta de apoyo, pedido (español)", "Attorney review sheet"]
+    words = " ".join(screen.subquestion.split())
+    assert "No letter to ICE:" in words and "The package to send" not in words

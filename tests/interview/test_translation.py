@@ -138,12 +138,15 @@ def test_the_familys_summary_is_in_spanish_and_no_document_shows_markup():
     summary = docs["not1more-ask-summary"]
     today = interview_today(run)   # the interview's own clock; the walk may have crossed midnight
     prepared = {long_date(today, "es"), long_date(today - dt.timedelta(days=1), "es")}
-    for spanish in ("Plan de campaña: lo que pedimos", "Persona que enfrenta la deportación: José", "Lo que se pide",
-                    "Suspensión de la deportación", "Quién decide", "Cuidado", "no consejo legal"):
+    for spanish in ("Plan de campaña: lo que pedimos", "Persona que enfrenta la deportación: José", "Lo que pedimos",
+                    "Suspensión de la deportación", "Quién decide", "Cuidado", "no un consejo legal"):
         assert spanish in summary, spanish
     for english in ("Campaign plan", "The ask", "Who decides", "Be careful", "Still missing", "Prepared on",
                     "How urgent", "legal advice"):
         assert english not in summary, english
-    assert any(f"Hecho el {day}." in summary for day in prepared), prepared   # the date in Spanish
+    # the date in Spanish, and who prepared it in words that read as Spanish (CASES[3]: the person)
+    assert any(f"Preparado el {day} por la persona que enfrenta la deportación." in summary for day in prepared), prepared
+    for translated in ("Lo hizo:", "defensor", "notario", "un estatus legal"):
+        assert translated not in summary, translated
     for filename, text in docs.items():
         assert "<span" not in text and "lang=" not in text and "</" not in text, filename

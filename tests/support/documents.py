@@ -8,13 +8,15 @@ import tempfile
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from lxml import etree
 
 
-def docx_text(data: bytes | str | Path) -> str:
-    """A DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
-    parts = [p for p in Document(io.BytesIO(data) if isinstance(data, bytes) else str(data)).part.package.iter_parts()
+def docx_text(data: bytes | str | Path | DocxDocument) -> str:
+    """A DOCX's text, a line per paragraph: body (tables too), headers, footers, notes (a file, or one open in python-docx)."""
+    document = data if isinstance(data, DocxDocument) else Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    parts = [p for p in document.part.package.iter_parts()
              if re.search(r"/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$", str(p.partname))]
     # in reading order: page headers, the body, then footers and notes
     parts.sort(key=lambda p: ("/header" not in str(p.partname), not str(p.partname).endswith("/document.xml"),

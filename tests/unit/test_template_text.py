@@ -64,3 +64,16 @@ def test_the_command_prints_each_template(capsys):
     assert template_text.main([str(TEMPLATES[0]), str(TEMPLATES[1])]) == 0
     out = capsys.readouterr().out
     assert f"<!-- {TEMPLATES[0].name} -->" in out and f"<!-- {TEMPLATES[1].name} -->" in out
+
+
+def test_the_tags_are_read_whole_when_word_split_them_across_runs(tmp_path):
+    doc = Document()
+    doc.sections[0].footer.paragraphs[0].text = "{{ page_note }}"
+    para = doc.add_paragraph("Dear {{ office")
+    para.add_run("['name'] }}").bold = True          # a change of look in the middle of a tag
+    para.add_run(", {%p if detained %}")
+    doc.add_table(rows=1, cols=1)._cells[0].text = "{{ status }} {# a comment #}"
+    path = tmp_path / "split.docx"
+    doc.save(path)
+    assert template_text.template_tags(path) == ["{{ office['name'] }}", "{%p if detained %}", "{{ status }}",
+                                                 "{# a comment #}", "{{ page_note }}"]
