@@ -137,7 +137,7 @@ NEVER = ("1988", "April 12", "12 de abril", "04/12", "12/04", "2009", "2015", "D
 def test_no_private_fact_reaches_a_public_text():
     """A case loaded with every private fact (some cleared by an attorney for ICE) and no public A-number."""
     run, screens, docs = campaign(public(CASES[1], **LOADED))
-    assert "was removed from the United States in the past" in docs["Request to ICE"]   # ICE gets what was cleared
+    assert "been removed from the United States before" in docs["Request to ICE"]   # ICE gets what was cleared
     public_screens = [s for s in screens if s.id in ("go public", "petition title", "review public texts",
                                                      "organizing plan screen")]
     assert len(public_screens) == 4
