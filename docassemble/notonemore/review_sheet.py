@@ -50,6 +50,13 @@ _RELATIVE_PHRASES = {
 _NOT_ASKED = "not asked yet (short first request)"
 
 
+def _and_list(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + ", and " + items[-1]
+
+
 def english_date(value: Any) -> str:
     """A date as the sheet prints it, in English whatever the session's language ("" for none).
 
@@ -330,7 +337,7 @@ def claims_from_answers(
                             f"{years_between(entry, as_date(today))} years.", f"first arrival: {english_date(entry)}"))
     family = [_RELATIVE_PHRASES[r] for r in relatives if r in _RELATIVE_PHRASES]
     if family:
-        claims.append(Claim(f"{name} has " + ", ".join(family) + ".", "family in the US: " + ", ".join(relatives)))
+        claims.append(Claim(f"{name} has " + _and_list(family) + ".", "family in the US, checked: " + "; ".join(family)))
     facts = {"came_as_child": "came to the United States as a child", "us_education": "went to school in the United States",
              "military_service": "served in the United States military", "primary_caretaker": "is the main caretaker of a child",
              "caretaker_of_disabled_or_ill": "cares for a family member who is disabled or seriously ill",
@@ -340,14 +347,15 @@ def claims_from_answers(
              "no_criminal_record": "has never been arrested or convicted of a crime, to the signer's knowledge"}
     for code in positives:
         if code in facts:
-            source = ("private history: none checked; arrests and convictions answered no"
-                      if code == "no_criminal_record" else f"checked: {code}")
+            source = ("private questions: none checked (no arrests, no convictions)" if code == "no_criminal_record"
+                      else "birth and arrival dates" if code == "came_as_child"
+                      else "circumstances, checked: " + facts[code].replace("is the ", "").replace("has ", "", 1))
             claims.append(Claim(f"{name} {facts[code]}.", source))
     titles = {"family_details": "About the family", "community_details": "In the community", "health_details": "Health",
               "rehabilitation_details": "Since then", "private_history_details": "What happened"}
     for key, text in (passages or {}).items():
-        claims.append(Claim(f"{titles.get(key, key)}: {text}", f"{key}, as confirmed on the review screen"))
+        claims.append(Claim(f"{titles.get(key, key)}: {text}", f"the family's own words ({key.replace('_', ' ')}), confirmed in English"))
     for item in cleared:
         claims.append(Claim(f"The letter states: {item.replace('_', ' ')}.",
-                            f"private history: {item}; cleared by the attorney{(' ' + cleared_by) if cleared_by else ''}"))
+                            f"private questions, checked: {item.replace('_', ' ')}; cleared by {cleared_by or 'the attorney'}"))
     return claims
