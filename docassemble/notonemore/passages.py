@@ -111,6 +111,11 @@ class Passage(PlainJson):
     third_person: tuple[str, ...] = ()
 
     @property
+    def lines(self) -> tuple[str, ...]:
+        """The passage's lines, as it prints them (the screen shows each on its own line)."""
+        return tuple(self.text.split("\n")) if self.text else ()
+
+    @property
     def needs_english(self) -> bool:
         """True when the passage looks written in Spanish: it is not printed as it is."""
         return self.language == "es"
