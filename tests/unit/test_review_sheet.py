@@ -141,3 +141,22 @@ def test_the_stand_in_claims_pair_each_statement_with_its_answer():
     assert any(c.statement == "About the family: Two children." for c in claims)
     assert any("cleared by Lic. Marta Díaz" in c.answer for c in claims)
     assert all(isinstance(c, Claim) and c.statement and c.answer for c in claims)
+
+
+def test_the_template_words_every_flag_and_every_relief_question():
+    """Each code the model can give has its paragraph in the DOCX (a paragraph deleted in Word is caught)."""
+    from pathlib import Path
+    import docx
+
+    path = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "templates" / "attorney_review_sheet.docx"
+    document = docx.Document(str(path))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [cell.text for table in document.tables for row in table.rows for cell in row.cells])
+    for code in FLAG_CODES:
+        assert f"review_sheet.has('{code}')" in text, code
+    for code in RELIEF_CODES:
+        assert f"review_sheet.bearing('{code}')" in text, code
+    for kind in DATE_KINDS:
+        assert f"review_sheet.date('{kind}')" in text, kind
+    assert "{%tr for claim in letter_claims %}" in text and "{{ claim.statement }}" in text and "{{ claim.answer }}" in text
+    assert "eligible" not in text.lower()
