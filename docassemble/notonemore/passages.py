@@ -22,7 +22,7 @@ from .util import PlainJson
 
 __all__ = [
     "PASSAGE_NAMES", "Passage", "looks_like", "third_person_words", "review_passage",
-    "passage_default", "english_problem", "confirmed_passages", "names_to_review",
+    "passage_default", "english_problem", "confirmed_passages", "names_to_review", "passage_state",
 ]
 
 #: The free-text answers a document to ICE or officials can print, in the order they are reviewed.
@@ -152,6 +152,12 @@ def passage_default(text: Any) -> str:
 def english_problem(text: Any) -> str | None:
     """``"not_english"`` when a reviewed passage still looks written in Spanish, else None (blank is fine)."""
     return "not_english" if looks_like(_tidy(text)) == "es" else None
+
+
+def passage_state(reviewed: Any) -> str:
+    """``"printed"`` when a reviewed passage goes into the letters, ``"left_out"`` when it is blank or
+    still in Spanish (the case summary's word for it)."""
+    return "printed" if confirmed_passages({"family_details": reviewed}, ["family_details"]) else "left_out"
 
 
 def names_to_review(answers: Mapping[str, Any], *, private_history_prints: bool) -> tuple[str, ...]:

@@ -107,3 +107,12 @@ def test_what_happened_is_reviewed_only_when_the_letter_can_print_it():
     shown = next(s for s in screens if s.id == "review private history details")
     assert "Arrested in 2009 for a traffic matter; no charges." in words(shown)
     assert "Arrested in 2009 for a traffic matter; no charges." in docs_of(screens[-1])["Request to ICE"]
+
+
+def test_the_case_summary_shows_each_passage_state():
+    run, screens = walk_to_summary({**CASES[4].answers(), "family_details": SPANISH}, stop=("documents screen",))
+    summary = run.action("case_summary_reviewed")
+    rows = " ".join(" ".join(str(f.get("helptext", "")) for f in summary.raw["fields"]).split())
+    assert "What the letter says about the family:** left out of the letter" in rows
+    assert "What the letter says about the community:** checked, in the letter" in rows
+    assert "about health" not in rows                                       # no health passage in this case

@@ -78,3 +78,10 @@ def test_only_confirmed_english_passages_are_printed():
     assert confirmed_passages(reviewed, names) == {"family_details": "Two kids, 6 and 9."}
     assert confirmed_passages({"family_details": "   "}, names) == {}          # left blank: out
     assert confirmed_passages({}, names) == {}                                 # not confirmed: out
+
+
+def test_the_state_the_case_summary_shows():
+    from docassemble.notonemore.passages import passage_state
+    assert passage_state("Two kids.") == "printed"
+    assert passage_state("  ") == "left_out"
+    assert passage_state("Su hija es ciudadana y va a la escuela.") == "left_out"
