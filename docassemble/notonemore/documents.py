@@ -126,13 +126,13 @@ class DocumentRow:
 
 
 # the sentences both letters lay out, computed afresh when the documents are built again
-_LETTER_NEEDS = ("letter_ready", "exhibit_titles", "checklist_rows")
+_LETTER_NEEDS = ("letter_date", "exhibit_titles", "checklist_rows")
 
 #: in the order the documents screen lists them
 DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("ask_summary", "family", "always"),
     DocumentRow("pd_letter", "ice", "ice_letter", needs=_LETTER_NEEDS,
-                defines=("letterhead", "ice_letter", "cleared_for_ice", "signer_line", "signer_line_es", "contact_line")),
+                defines=("letterhead", "ice_letter", "reviewed_passages", "signer_line", "signer_line_es", "contact_line")),
     DocumentRow("waiver_cover", "ice", "ice_letter", needs=_LETTER_NEEDS, defines=("waiver_cover_model", "letter_writer")),
     DocumentRow("jail_request", "jail", "jail_request", needs=_LETTER_NEEDS + ("jail_model",), defines=("letterhead", "letter_writer")),
     DocumentRow("officials_letter", "officials", "officials_letter", needs=_LETTER_NEEDS,
@@ -140,7 +140,7 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("checklist_doc", "family", "letters", needs=_LETTER_NEEDS, defines=("waiver_plan",)),
     DocumentRow("reference_request_en", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
     DocumentRow("reference_request_es", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
-    DocumentRow("attorney_review_sheet", "attorney", "letters", needs=_LETTER_NEEDS + ("review_sheet_ready",)),
+    DocumentRow("attorney_review_sheet", "attorney", "letters", needs=_LETTER_NEEDS + ("review_sheet", "letter_claims")),
     # Steps 7-8 (doc_campaign.yml): recomputed with docassemble's reconsider() each time they are built
     DocumentRow("campaign_kit", "campaign", "campaign",
                 needs=("campaign_texts_defused", "campaign_key_date", "public_a_number_shown", "campaign_photo",
@@ -158,6 +158,8 @@ SHARED_BUILDS: tuple[str, ...] = (
     "documents", "documents_zip", "documents_fingerprint", "documents_current", "campaign_documents",
     "package_pdf", "package_result", "package_ready", "package_parts", "pdfs_missing",
     "today_date", "draft_mark", "kit_draft_mark",
+    # recomputed on each screen (reconsider: True), so never an answer the fingerprint should see
+    "passage_names", "private_history_details_prints", "history_cleared_for_ice",
 )
 
 

@@ -81,6 +81,19 @@ _HISTORY_PHRASES = {
     "outstanding_warrants": "an open warrant",
     "fraud": "been accused of using false documents",
 }
+#: the question each free-text passage answers, for the review sheet's "answer it came from"
+_PASSAGE_QUESTIONS = {
+    "family_details": "About the family", "community_details": "Family and community ties",
+    "health_details": "Health needs", "rehabilitation_details": "What has changed since",
+    "private_history_details": "What happened, and when",
+}
+
+
+def _passage_claim(name: str, text: str) -> "Claim":
+    """A passage printed as the user confirmed it: the statement is its text, the answer names its question."""
+    return Claim(text, f"{_PASSAGE_QUESTIONS.get(name, name)} (own words, confirmed in English)")
+
+
 _HISTORY_ANSWERS = {
     "arrests": "Has been arrested", "convictions": "Has been convicted of a crime",
     "prior_removal": "Was deported before", "reentry_after_removal": "Came back after being deported",
@@ -412,6 +425,11 @@ class IceLetter(PlainJson):
     cc: list[str]
     claims: list[Claim] = field(default_factory=list)
 
+    @property
+    def reference(self) -> str:
+        """The package's heading and footer: the full name, and the A-number when ICE may see it."""
+        return self.full_name + (", " + self.a_number if self.a_number else "")
+
 
 def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter:
     """The letter to ICE from the answers and the reviewed passages (name -> confirmed English text)."""
@@ -506,7 +524,7 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
     for name, text in (("family_details", reasons.family_details), ("community_details", reasons.community_details),
                        ("health_details", reasons.health_details)):
         if text:
-            claims.append(Claim(f"the reviewed passage {name}", f"{name}: {text}"))
+            claims.append(_passage_claim(name, text))
 
     # the hard history: only what an attorney cleared (disclosure.cleared_history), never by default
     cleared = [code for code in a.private_history if code in set(a.cleared)]
@@ -524,7 +542,7 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
         claims.append(Claim("completed the sentence", "Finished the sentence: yes"))
     for name, text in (("rehabilitation_details", hard.rehabilitation), ("private_history_details", hard.details)):
         if text:
-            claims.append(Claim(f"the reviewed passage {name}", f"{name}: {text}"))
+            claims.append(_passage_claim(name, text))
 
     # the ask of the branch, with what ICE needs to grant it
     release_ask = a.ask_code == "release_from_detention"

@@ -191,7 +191,7 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
         assert docs[name].startswith("DRAFT – for attorney review"), name
     sheet = docs["Attorney review sheet"]
     assert "Confidential: for the reviewing attorney" in sheet
-    assert "Person: José O'Brien & <Núñez>, A 123-456-789" in sheet and "April 12, 1988" in sheet
+    assert "Name: José O'Brien & <Núñez> A-number: A 123-456-789 Date of birth: April 12, 1988." in sheet
     assert "Release from ICE detention, to the Field Office Director, San Diego Field Office." in sheet
     for flag in ("Arrests or convictions", "Prior removal", "Entered without inspection"):
         assert flag in sheet, flag

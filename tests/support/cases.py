@@ -72,7 +72,14 @@ def base_answers() -> dict[str, Any]:
         "officials_act_by": "",
         "waiver_third_party_name": "Rosa Peña", "waiver_third_party_relation": "advocate",
         "waiver_third_party_phone": "555-301-7788",
+        # Free text only as reviewed (review_passages.yml): each passage the letters print is confirmed
+        # on its own screen, as "<name>_reviewed". Not listed here: answer_for confirms a passage as it
+        # was shown (the screen's default) unless a case gives "<name>_reviewed" itself.
     }
+
+
+REVIEWED_PASSAGES = ("family_details", "community_details", "health_details", "rehabilitation_details",
+                     "private_history_details")
 
 
 def answer_for(name: str, answers: dict[str, Any]) -> Any:
@@ -80,6 +87,10 @@ def answer_for(name: str, answers: dict[str, Any]) -> Any:
     official is a petition target unless given."""
     if name in answers:
         return answers[name]
+    if name.endswith("_reviewed") and name[:-len("_reviewed")] in REVIEWED_PASSAGES:
+        # confirmed as shown: the passage itself, or nothing for a Spanish one (the screen's default)
+        from docassemble.notonemore.passages import passage_default
+        return passage_default(answers.get(name[:-len("_reviewed")], ""))
     if name == "official_targets.there_are_any":   # a list made when first asked: not handed over up front
         return answers.get(name, False)
     if name.startswith("doc_status["):

@@ -32,6 +32,14 @@ VARIANTS = [
         "exhibits.there_are_any": True, "exhibits.there_is_another": False,
         "exhibits[0].description": "Lease", "exhibits[0].category": "length_of_presence",
     }),
+    ("an attorney cleared the whole past", {
+        **CASES[4].answers(), "user_role": "person",
+        "private_history": {"arrests": True}, "private_history_details": "Arrested in 2010 for a traffic matter; no charges.",
+        "attorney_cleared": True, "attorney_reviewer": "Lic. Marta Díaz", "attorney_reviewer_org": "Bar 12345",
+        "attorney_review_date": day(-30), "cleared_disclosures": {"arrests": True},
+        # asked by the letters' own screens once they land; handed over up front until then
+        "rehabilitation_details": "Since then I finished a GED and have worked at the same shop for eight years.",
+    }),
     ("a public campaign, in both languages", {
         **CASES[3].answers(), "consent": EVERYONE, "public_a_number_ok": True, "public_languages": "both",
         "private_history": {"convictions": True},   # a hard case: officials who declined become targets
@@ -40,6 +48,7 @@ VARIANTS = [
         "official_targets[0].email": "",
     }),
 ]
+HANDED_OVER = ("rehabilitation_details",)   # set before the walk, as an intake system would
 
 
 def _a_png() -> str:
@@ -80,7 +89,8 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     for name, answers in [(case.name, case.answers()) for case in CASES] + VARIANTS:
         if language == "es":   # a family that reads Spanish types its own words in Spanish
             answers = {**answers, **TYPED_IN_SPANISH}
-        run, walked = walk(answers, before=before)
+        handed = {k: answers[k] for k in HANDED_OVER if k in answers}
+        run, walked = walk(answers, before={**(before or {}), **handed} or None)
         screens += [(name, screen) for screen in walked]
     # the screens behind links: the public texts' Edit buttons, "Record an attorney's review",
     # "Delete my answers"

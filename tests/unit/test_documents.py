@@ -90,8 +90,8 @@ def test_a_document_is_built_after_what_it_needs_and_each_name_once():
             assert all(order.index(need) < order.index(row.variable) for need in row.needs), row.variable
     hold = d.build_order(d.decisions(choose_ask("jail_with_ice_hold"), dict.fromkeys(AUDIENCES, True)))
     assert hold.index("jail_model") < hold.index("jail_request")
-    assert order.index("review_sheet_ready") < order.index("attorney_review_sheet")
-    assert order[:4] == ["ask_summary", "letter_ready", "exhibit_titles", "checklist_rows"]
+    assert order.index("review_sheet") < order.index("letter_claims") < order.index("attorney_review_sheet")
+    assert order[:4] == ["ask_summary", "letter_date", "exhibit_titles", "checklist_rows"]
 
 
 def test_names_built_holds_every_document_its_needs_and_the_shared_names_once():

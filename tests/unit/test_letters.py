@@ -87,6 +87,8 @@ def test_the_heading():
     # ICE sees the date of birth only with consent to share with ICE (disclosure.may_disclose)
     hidden = letter(consent=("advocate", "officials"))
     assert hidden.birth_date == "" and hidden.a_number == "" and hidden.history.born_on == ""
+    # the package's heading and footer
+    assert model.reference == model.full_name + ", A 123-456-789" and hidden.reference == hidden.full_name
 
 
 def test_release_after_entry_without_inspection_is_parole_or_recognizance_never_bond():
