@@ -13,29 +13,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.cases import CASES  # noqa: E402
+from tests.support.cases import CASES, answer_for  # noqa: E402
 from tests.support.headless import InterviewRun  # noqa: E402
 
 OUT = ROOT / "docs" / "img"
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    answers = {**CASES[3].answers(), "waiver_status": "not_signed", "client_detained": True,
-               "consent": {"advocate": True, "ice": True, "officials": True, "public": True, "media": True},
-               "public_a_number_ok": True, "petition_title_choice": "citizen_or_lpr_child"}
+def _answer(name: str, answers: dict) -> object:
+    try:
+        return answer_for(name, answers)
+    except KeyError:
+        return "need"           # a checklist status or an exhibit question the sample leaves open
+
+
+def _walk(answers: dict, skip: set[str]) -> None:
+    """Walk one sample case to its documents and write page 1 of each not written yet."""
     run = InterviewRun("docassemble.notonemore:data/questions/main.yml", pdf=True)
     screen = run.screen()
     while screen.id != "documents screen":
         names = screen.fields or [screen.continue_field]
-        screen = run.answer({n: answers.get(n, "need") for n in names})
+        screen = run.answer({n: _answer(n, answers) for n in names})
     for doc in screen.attachments:
-        if doc.pdf_path is None:      # plain text and CSV files have no page to show
-            continue
         name = re.sub(r"[^a-z0-9]+", "-", doc.filename.lower()).strip("-")
+        if doc.pdf_path is None or name in skip:      # plain text and CSV files have no page to show
+            continue
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         doc.pdf_path, str(OUT / name)], check=True)
+        skip.add(name)
         print(f"wrote docs/img/{name}.png  ({doc.name})")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    everyone = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
+    written: set[str] = set()
+    # a stay of removal, the person writing, held after a final order: every document but the jail's
+    _walk({**CASES[3].answers(), "waiver_status": "not_signed", "client_detained": True, "consent": everyone,
+           "public_a_number_ok": True, "petition_title_choice": "citizen_or_lpr_child"}, written)
+    # an ICE hold in a Texas jail, signed by the brother: the request to the jail
+    _walk({**CASES[0].answers(), "client_state": "TX", "field_office": "houston",
+           "facility_name": "Harris County Jail", "facility_city": "Houston",
+           "local_agency_name": "Harris County Sheriff's Office"}, written)
 
 
 if __name__ == "__main__":

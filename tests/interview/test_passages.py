@@ -28,17 +28,17 @@ def test_each_passage_is_shown_as_it_prints_before_the_documents():
     assert run.value("reviewed_passages") == {"family_details": "Two children, 6 and 9.",
                                               "community_details": "Volunteers at church."}
     letter = docs_of(screens[-1])["Request to ICE"]
-    assert "About the family: Two children, 6 and 9." in letter and "In the community: Volunteers at church." in letter
+    assert "Two children, 6 and 9." in letter and "Volunteers at church." in letter
 
 
 def test_an_edited_passage_is_what_prints_and_nothing_else_is_lost():
     answers = {**CASES[4].answers(), "community_details_reviewed": "Sings in the choir of St. Anne's every Sunday."}
     run, screen, docs = documents(answers)
     letter = docs["Request to ICE"]
-    assert "In the community: Sings in the choir of St. Anne's every Sunday." in letter
+    assert "Sings in the choir of St. Anne's every Sunday." in letter
     assert "Volunteers at church." not in letter
     assert run.value("community_details") == "Volunteers at church."          # the answer itself is kept
-    assert "About the family: Two children, 6 and 9." in letter and "Ana Ruiz & <Co>" in letter
+    assert "Two children, 6 and 9." in letter and "Ana Ruiz & <Co>" in letter
 
 
 def test_a_spanish_passage_is_flagged_and_never_printed_raw():
@@ -49,10 +49,10 @@ def test_a_spanish_passage_is_flagged_and_never_printed_raw():
     assert run.value("family_details_reviewed") == ""                        # the box did not start with the Spanish
     assert "family_details" not in run.value("reviewed_passages")
     for name, text in docs_of(screens[-1]).items():
-        assert "su hija" not in text and "About the family" not in text, name
+        assert "su hija" not in text, name
     # given in English, it prints
     run, screen, docs = documents({**answers, "family_details_reviewed": "Her daughter is a U.S. citizen and goes to school."})
-    assert "About the family: Her daughter is a U.S. citizen and goes to school." in docs["Request to ICE"]
+    assert "Her daughter is a U.S. citizen and goes to school." in docs["Request to ICE"]
     assert "su hija" not in docs["Request to ICE"]
 
 
@@ -60,7 +60,7 @@ def test_spanish_given_as_the_english_text_still_stays_out():
     # an intake system (or a browser without the check) hands in Spanish as the confirmed text
     run, screen, docs = documents({**CASES[4].answers(), "family_details_reviewed": SPANISH})
     assert "family_details" not in run.value("reviewed_passages")
-    assert "su hija" not in docs["Request to ICE"] and "About the family" not in docs["Request to ICE"]
+    assert "su hija" not in docs["Request to ICE"]
 
 
 def test_a_first_person_letter_points_out_third_person_words():
@@ -84,8 +84,8 @@ def test_a_changed_answer_is_reviewed_again():
     screen = run.answer({"community_details_reviewed": "Coaches the soccer team at the school."})
     assert screen.id == "documents screen"                                   # nothing else is asked again
     letter = docs_of(screen)["Request to ICE"]
-    assert "In the community: Coaches the soccer team at the school." in letter
-    assert "Volunteers at church." not in letter and "About the family: Two children, 6 and 9." in letter
+    assert "Coaches the soccer team at the school." in letter
+    assert "Volunteers at church." not in letter and "Two children, 6 and 9." in letter
 
 
 def test_the_short_first_request_asks_no_passage():
