@@ -20,7 +20,7 @@ from typing import Any, Collection, Mapping, NamedTuple, Optional, Sequence
 from .disclosure import may_disclose
 from .factors import age_on, years_between
 from .urgency import dates_that_apply
-from .util import PlainJson
+from .util import PlainJson, as_date, english_date, english_list
 
 # what the interview imports (shared.yml): the model's entry points and the answer codes
 __all__ = ["PRONOUNS", "APPEARANCES", "I246_FILERS", "Claim", "LetterAnswers", "IceLetter",
@@ -36,8 +36,6 @@ I246_FILERS: tuple[str, ...] = ("person", "counsel", "family_member")
 PASSAGES: tuple[str, ...] = ("family_details", "community_details", "health_details",
                              "rehabilitation_details", "private_history_details")
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve", "thirteen", "fourteen")
 #: A removal this many days away or fewer is said in days ("two days from today").
@@ -102,29 +100,13 @@ _HISTORY_ANSWERS = {
 _SPONSOR_STATUS = {"citizen": "a U.S. citizen", "lpr": "a lawful permanent resident", "other": ""}
 
 
-def _plain(value: Any) -> Optional[_dt.date]:
-    if value is None or value == "":
-        return None
-    return value.date() if isinstance(value, _dt.datetime) else value
-
-
-def english_date(value: Any) -> str:
-    """A date in the letters' English, "December 3, 2026"; ``""`` for none.
-
-    >>> english_date(_dt.date(2026, 12, 3))
-    'December 3, 2026'
-    """
-    day = _plain(value)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
-
-
 def days_from_today(value: Any, today: _dt.date) -> str:
     """How near a date is, in words, when it is within two weeks: "today", "tomorrow",
     "two days from today"; ``""`` when it is further away, past, or none."""
-    day = _plain(value)
+    day = as_date(value)
     if day is None:
         return ""
-    days = (day - _plain(today)).days
+    days = (day - as_date(today)).days
     if days < 0 or days > SOON_DAYS:
         return ""
     if days == 0:
@@ -132,14 +114,6 @@ def days_from_today(value: Any, today: _dt.date) -> str:
     if days == 1:
         return "tomorrow"
     return f"{_NUMBERS[days]} days from today"
-
-
-def english_list(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c" (the letters' house style has no serial comma)."""
-    items = [item for item in items if item]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @dataclass(frozen=True)
@@ -433,7 +407,7 @@ class IceLetter(PlainJson):
 
 def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter:
     """The letter to ICE from the answers and the reviewed passages (name -> confirmed English text)."""
-    today = _plain(a.today)
+    today = as_date(a.today)
     consent = list(a.consent)
     claims: list[Claim] = []
     full = a.intake_path == "full"
@@ -445,7 +419,7 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
 
     # the heading
     a_number = a.a_number if a.a_number and may_disclose("a_number", "ice", consent) else ""
-    birth = _plain(a.birth_date)
+    birth = as_date(a.birth_date)
     born_on = english_date(birth) if birth and may_disclose("date_of_birth", "ice", consent) else ""
     facility = ", ".join(part for part in (a.facility_name.strip(), a.facility_city.strip()) if part) if a.detained else ""
     if a_number:
@@ -457,14 +431,14 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
 
     # the dated history: only the dates this custody status has (urgency.dates_that_apply)
     kinds = dates_that_apply(a.custody_status, a.detained)
-    hearing = _plain(a.hearing_date) if "hearing" in kinds else None
-    removal = _plain(a.removal_date) if "removal" in kinds else None
-    check_in = _plain(a.check_in_date) if "check_in" in kinds else None
-    entry = _plain(a.entry_date) if full else None
+    hearing = as_date(a.hearing_date) if "hearing" in kinds else None
+    removal = as_date(a.removal_date) if "removal" in kinds else None
+    check_in = as_date(a.check_in_date) if "check_in" in kinds else None
+    entry = as_date(a.entry_date) if full else None
     entry = entry if entry and entry <= today else None
     entry_how = a.entry_method if (full and a.entry_method_cleared and a.entry_method in ("inspected", "without_inspection")) else ""
-    order = _plain(a.order_date) if a.custody_status == "final_order" else None
-    detained_since = _plain(a.detention_date) if a.detained else None
+    order = as_date(a.order_date) if a.custody_status == "final_order" else None
+    detained_since = as_date(a.detention_date) if a.detained else None
     kept = a.appearances == "all" and a.custody_status != "jail_with_ice_hold"
     history = History(
         born_on=born_on, birth_country=a.birth_country,
@@ -563,7 +537,7 @@ def ice_letter_model(a: LetterAnswers, passages: Mapping[str, str]) -> IceLetter
     stay_ask = a.ask_code == "stay_of_removal"
     represented = bool(a.has_attorney) and full
     filer = a.i246_filer if stay_ask and a.i246_filer in I246_FILERS else ""
-    filing = _plain(a.i246_filing_date) if stay_ask else None
+    filing = as_date(a.i246_filing_date) if stay_ask else None
     stay = Stay(
         # the form's name as a letter writes it, without the facts file's edition note
         form=re.sub(r"\s*\(edition[^)]*\)", "", a.stay_form) if stay_ask else "", fee=a.stay_fee if stay_ask else "",
@@ -637,10 +611,10 @@ def signer_lines(signer_name: str, org: str, person_name: str, side_en: str, sid
 def stay_filing_date_problem(filing: Any, today: _dt.date, removal: Any = None) -> str:
     """``"past"`` or ``"after_removal"`` for the day Form I-246 is to be filed, or ``""``: it is
     filed today or later, and before the removal date when there is one."""
-    filing, removal = _plain(filing), _plain(removal)
+    filing, removal = as_date(filing), as_date(removal)
     if filing is None:
         return ""
-    if filing < _plain(today):
+    if filing < as_date(today):
         return "past"
     if removal is not None and filing > removal:
         return "after_removal"

@@ -25,19 +25,17 @@ from .disclosure import may_disclose
 from .facts import FACTS_FILE, load_facts
 from .factors import years_between
 from .relationship import signer_side
-from .util import PlainJson
+from .util import PlainJson, english_date, english_list
 
 __all__ = [
-    "MONTHS", "ACT_WITHIN_DAYS", "PUBLIC_REASONS", "THIRD_PARTY_RELATIONS", "WRITER_KINDS",
-    "english_date", "act_by_date",
+    "ACT_WITHIN_DAYS", "PUBLIC_REASONS", "THIRD_PARTY_RELATIONS", "WRITER_KINDS",
+    "act_by_date",
     "Writer", "writer_of", "OfficialsLetter", "officials_letter_facts",
     "DetainerRule", "detainer_rule", "JailRequest", "jail_request_facts",
     "WaiverCover", "same_name", "waiver_cover_facts", "WaiverPlan", "waiver_plan_facts",
 ]
 
 #: English month names: the letters go out in English whatever the screens' language.
-MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
-                           "September", "October", "November", "December")
 #: How many days an elected official's office is given to act, by urgency (before the next date).
 ACT_WITHIN_DAYS: dict[str, int] = {"hours": 1, "days": 3, "weeks": 14}
 #: The positive factors the letter for officials may name: what the public may read about a family
@@ -60,16 +58,6 @@ def _plain(value: Any) -> Optional[_dt.date]:
     if isinstance(value, _dt.date):
         return value
     raise TypeError(f"not a date: {value!r}")
-
-
-def english_date(day: Optional[_dt.date]) -> str:
-    """``December 2, 2026``; ``""`` for no date.
-
-    >>> english_date(_dt.date(2026, 4, 9))
-    'April 9, 2026'
-    """
-    day = _plain(day)
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
 
 
 def act_by_date(today: _dt.date, level: str, upcoming: Iterable[Optional[_dt.date]] = (),
@@ -176,12 +164,6 @@ class OfficialsLetter(PlainJson):
         return bool(self.years_here or self.family or self.reasons)
 
 
-def _and_list(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
-
-
 def _coming(day: Any, today: _dt.date) -> str:
     day = _plain(day)
     return english_date(day) if day is not None and day >= today else ""
@@ -228,7 +210,7 @@ def officials_letter_facts(*, today: _dt.date, consent: Collection[str], writer:
         removal=_coming(removal_date, today) if dates else "",
         check_in=_coming(check_in_date, today) if dates else "",
         years_here=years if years > 0 else 0, since_year=entry.year if years > 0 else 0,
-        family=_and_list(family), reasons=reasons, first_request=bool(first_request))
+        family=english_list(family), reasons=reasons, first_request=bool(first_request))
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,12 @@ from typing import Any, Collection, Optional, Sequence
 from .ask import CUSTODY_STATUSES
 from .factors import age_on, years_between
 from .urgency import dates_that_apply
-from .util import PlainJson, as_date
+from .letters import Claim
+from .util import PlainJson, as_date, english_date, english_list
 
 __all__ = [
-    "DATE_KINDS", "FLAG_CODES", "RELIEF_CODES", "Claim", "ReliefQuestion", "HistoryItem", "ReviewSheet",
-    "english_date", "build_review_sheet",
+    "DATE_KINDS", "FLAG_CODES", "RELIEF_CODES", "ReliefQuestion", "HistoryItem", "ReviewSheet",
+    "build_review_sheet",
 ]
 
 #: The dates the sheet can show, in the order it shows them.
@@ -40,39 +41,12 @@ RELIEF_CODES: tuple[str, ...] = ("fear_of_return", "crime_victim", "vawa", "sijs
 
 _HISTORY_RISKS = ("criminal_history", "prior_removal", "reentry_after_removal", "fraud", "outstanding_warrants",
                   "security_concerns")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 _RELATIVE_PHRASES = {
     "citizen_spouse": "a U.S. citizen spouse", "lpr_spouse": "a permanent resident spouse",
     "citizen_child": "a U.S. citizen child", "lpr_child": "a permanent resident child",
     "citizen_parent": "a U.S. citizen parent", "lpr_parent": "a permanent resident parent",
 }
 _NOT_ASKED = "not asked yet (short first request)"
-
-
-def _and_list(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
-
-
-def english_date(value: Any) -> str:
-    """A date as the sheet prints it, in English whatever the session's language ("" for none).
-
-    >>> english_date(_dt.date(2004, 6, 1))
-    'June 1, 2004'
-    """
-    day = as_date(value)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
-
-
-@dataclass(frozen=True)
-class Claim(PlainJson):
-    """One claim a letter makes (``statement``) beside the answer it came from (``answer``)."""
-
-    statement: str
-    answer: str
 
 
 @dataclass(frozen=True)

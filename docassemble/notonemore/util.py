@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Optional
 
-__all__ = ["PlainJson", "answers_fingerprint", "as_date", "defuse_ooxml", "in_english", "plain_json", "true_keys",
+__all__ = ["PlainJson", "answers_fingerprint", "as_date", "defuse_ooxml", "english_date", "english_list", "in_english", "plain_json", "true_keys",
            "upload_path"]
 
 
@@ -59,6 +59,29 @@ def as_date(value: Any) -> Optional[_dt.date]:
     if isinstance(value, str):
         return _dt.date.fromisoformat(value.strip()[:10])
     raise TypeError(f"not a date: {value!r}")
+
+
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December")
+
+
+def english_date(value: Any) -> str:
+    """A date as every document to ICE, officials or the attorney prints it, "December 3, 2026",
+    whatever the screens' language; ``""`` for none. Takes what ``as_date`` takes.
+
+    >>> english_date(_dt.date(2026, 12, 3))
+    'December 3, 2026'
+    """
+    day = as_date(value)
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
+
+
+def english_list(items: Iterable[str]) -> str:
+    """ "a", "a and b", "a, b and c": the documents' house style has no serial comma; blanks are left out."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def true_keys(answers: Any) -> list[str]:

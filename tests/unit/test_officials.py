@@ -96,8 +96,8 @@ def test_officials_letter_dates_and_reasons():
     assert got.removal == "January 28, 2019" and got.check_in == ""       # a passed date is left out
     assert got.act_by == "January 21, 2019" and not got.act_today
     assert (got.years_here, got.since_year) == (14, 2004)
-    assert got.family == ("a child who is a U.S. citizen, a spouse who is a lawful permanent resident, "
-                          "and a parent who is a U.S. citizen")
+    assert got.family == ("a child who is a U.S. citizen, a spouse who is a lawful permanent resident "
+                          "and a parent who is a U.S. citizen")         # the documents' house style: no serial comma
     assert got.reasons == ("primary_caretaker", "community_ties")       # nothing about health, age or a record
     assert got.has_reasons and not letter().has_reasons
     assert letter(relatives=("citizen_child", "lpr_spouse")).family == (

@@ -102,3 +102,18 @@ def test_plain_json():
     assert plain_json({"a": (1, "x", None), "b": {2, 1}, 3: day}) == {"a": [1, "x", None], "b": [1, 2], "3": day.isoformat()}
     with pytest.raises(TypeError):
         plain_json(object())
+
+
+def test_one_english_date_and_list_for_every_document():
+    import datetime as dt
+
+    from docassemble.notonemore import letters, officials, review_sheet
+    from docassemble.notonemore.util import english_date, english_list
+    assert english_date(dt.date(2018, 12, 3)) == "December 3, 2018" == english_date("2018-12-03")
+    assert english_date(dt.datetime(2018, 1, 5, 13, 0)) == "January 5, 2018"
+    assert english_date(None) == english_date("") == ""
+    assert english_list(["a", "", "b", "c"]) == "a, b and c" and english_list(["a"]) == "a" and english_list([]) == ""
+    # the models print dates and lists the same way: one function, not three copies
+    assert letters.english_date is officials.english_date is review_sheet.english_date is english_date
+    assert letters.english_list is officials.english_list is review_sheet.english_list is english_list
+    assert review_sheet.Claim is letters.Claim
