@@ -25,7 +25,7 @@ from .disclosure import may_disclose
 from .facts import FACTS_FILE, load_facts
 from .factors import years_between
 from .relationship import signer_side
-from .util import PlainJson, english_date, english_list
+from .util import PlainJson, as_date, english_date, english_list
 
 __all__ = [
     "ACT_WITHIN_DAYS", "PUBLIC_REASONS", "THIRD_PARTY_RELATIONS", "WRITER_KINDS",
@@ -50,16 +50,6 @@ WRITER_KINDS: tuple[str, ...] = ("person", "relative", "close", "organization", 
 _ROLES = ("person", "family", "advocate")
 
 
-def _plain(value: Any) -> Optional[_dt.date]:
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    raise TypeError(f"not a date: {value!r}")
-
-
 def act_by_date(today: _dt.date, level: str, upcoming: Iterable[Optional[_dt.date]] = (),
                 asked: Optional[_dt.date] = None) -> _dt.date:
     """The date an elected official's office is asked to act by.
@@ -75,12 +65,12 @@ def act_by_date(today: _dt.date, level: str, upcoming: Iterable[Optional[_dt.dat
     """
     if level not in ACT_WITHIN_DAYS:
         raise ValueError(f"level must be one of {tuple(ACT_WITHIN_DAYS)}, not {level!r}")
-    today = _plain(today)
-    asked = _plain(asked)
+    today = as_date(today)
+    asked = as_date(asked)
     if asked is not None and asked >= today:
         return asked
     day = today + _dt.timedelta(days=ACT_WITHIN_DAYS[level])
-    coming = [d for d in (_plain(d) for d in upcoming) if d is not None and d >= today]
+    coming = [d for d in (as_date(d) for d in upcoming) if d is not None and d >= today]
     last = max(today, min(coming) - _dt.timedelta(days=1)) if coming else None
     if last is not None:
         day = min(day, last)
@@ -165,7 +155,7 @@ class OfficialsLetter(PlainJson):
 
 
 def _coming(day: Any, today: _dt.date) -> str:
-    day = _plain(day)
+    day = as_date(day)
     return english_date(day) if day is not None and day >= today else ""
 
 
@@ -188,13 +178,13 @@ def officials_letter_facts(*, today: _dt.date, consent: Collection[str], writer:
     """
     if "officials" not in consent:
         raise ValueError("no letter for officials without the family's consent to share with them")
-    today = _plain(today)
+    today = as_date(today)
     allowed = lambda fact, **kw: may_disclose(fact, "officials", consent, **kw)   # noqa: E731
     number = a_number if a_number and allowed("a_number", a_number_ok=bool(a_number_ok)) else ""
     day = act_by_date(today, urgency_level, (removal_date, check_in_date, hearing_date), act_by)
     dates = allowed("dates")
     held_at = ", ".join(p for p in ((facility or "").strip(), (facility_city or "").strip()) if p)
-    entry = _plain(entry_date)
+    entry = as_date(entry_date)
     years = years_between(entry, today) if entry is not None and entry <= today and allowed("dates") else 0
     words = relative_words or {}
     family = [words[code] for code in relatives if code in words] if allowed("family") else []
@@ -368,4 +358,4 @@ def waiver_plan_facts(*, consent: Collection[str], waiver_status: str, detained:
         return WaiverPlan(needed=False)
     if not detained:
         return WaiverPlan(needed=True)
-    return WaiverPlan(needed=True, detained=True, how=how or "", who=(who or "").strip(), by=_plain(by))
+    return WaiverPlan(needed=True, detained=True, how=how or "", who=(who or "").strip(), by=as_date(by))
