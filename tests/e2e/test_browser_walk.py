@@ -52,7 +52,9 @@ class Walk:
         self.page.locator("#daform").get_by_role("button", name=name, exact=True).click()
 
     def radio(self, name: str) -> None:
-        self.page.get_by_role("radio", name=name, exact=True).click()
+        choice = self.page.get_by_role("radio", name=name, exact=True)
+        choice.click()
+        expect(choice).to_be_checked()           # a tap lost while the page moves is tapped again by the wait
 
     def check(self, name: str) -> None:
         self.page.get_by_role("checkbox", name=name, exact=True).click()
@@ -65,6 +67,11 @@ class Walk:
         else:
             field.fill("")
             field.press_sequentially(value)
+            if field.input_value() != value:
+                # a field that a choice just showed can still be moving: keys typed then land out
+                # of order ("aRosa Peñ"), so the whole value is set once the page has settled
+                field.fill(value)
+        expect(field).to_have_value(value)
         # Leave the field before tapping Continue: when a server-side message sits under the
         # field, leaving it removes the message and moves the button (docassemble's page
         # frame), and a tap during that move is lost.
@@ -153,6 +160,9 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.fill("File it by", (TODAY + dt.timedelta(days=5)).isoformat())
     w.cont()
     w.refused("This date has passed.")
+    # the refused screen keeps what was entered beside the bad date
+    expect(page.get_by_role("radio", name="A family member or friend", exact=True)).to_be_checked()
+    expect(page.get_by_label("Name of the family member or friend", exact=True)).to_have_value("Rosa Peña")
     w.fill("Removal date", (TODAY + dt.timedelta(days=25)).isoformat())
     w.cont()                                   # the check-in is optional: left blank
     w.at("In which state does María José live?")
