@@ -2,6 +2,13 @@
 
     python tools/translations.py          # add new English strings (empty Spanish), drop gone ones
     python tools/translations.py --check  # list the strings that have no Spanish; exit 1 if any
+    python tools/translations.py --merge OTHER.xlf [...]   # also take the Spanish of other copies
+
+``--merge`` is for a merge of two branches that both added strings: git's conflict in the file is
+resolved by writing either side, then merging the other side's copy (``git show
+BRANCH:docassemble/notonemore/data/sources/translations-es.xlf > /tmp/other.xlf``). A string's
+Spanish is taken from this file first, then from the other copies in the order given; the
+strings and their order are those of the merged interview.
 
 The strings are those docassemble itself puts in a translation file: it reads the interview
 with its "translating" switch on, and each block lists the texts it shows (questions, help,
@@ -75,6 +82,16 @@ def missing(found: dict[str, str], spanish: dict[str, str]) -> list[str]:
     return [text for text in found if not spanish.get(text, "").strip()]
 
 
+def merge(spanish: dict[str, str], *others: dict[str, str]) -> dict[str, str]:
+    """``spanish`` with each string it has no Spanish for taken from the first of ``others`` that has it."""
+    merged = dict(spanish)
+    for other in others:
+        for text, target in other.items():
+            if target.strip() and not merged.get(text, "").strip():
+                merged[text] = target
+    return merged
+
+
 def write(found: dict[str, str], spanish: dict[str, str], path: Path = XLF) -> None:
     root = ET.Element(f"{{{NS}}}xliff", version="1.2")
     file_el = ET.SubElement(root, f"{{{NS}}}file", {"source-language": "en", "target-language": "es",
@@ -98,6 +115,8 @@ def main(argv: list[str]) -> int:
             print(f"no Spanish ({found[text]}): {text[:100]!r}")
         print(f"{len(found)} strings, {len(gaps)} without Spanish")
         return 1 if gaps else 0
+    if "--merge" in argv:
+        spanish = merge(spanish, *(read(Path(other)) for other in argv[argv.index("--merge") + 1:]))
     write(found, spanish)
     print(f"{XLF.relative_to(ROOT)}: {len(found)} strings, {len(missing(found, spanish))} without Spanish")
     return 0
