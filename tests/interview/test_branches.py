@@ -10,9 +10,27 @@ MAIN = "docassemble.notonemore:data/questions/main.yml"
 QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
 
 
+_WALKED: dict[str, tuple[InterviewRun, list]] = {}
+
+
 def walk_to_summary(answers, run=None, stop=("case summary", "documents screen")):
-    """Answer each screen from ``answers`` until a screen in ``stop``; return the run and the screens."""
-    run = run or InterviewRun(MAIN)
+    """Answer each screen from ``answers`` until a screen in ``stop``; return the run and the screens.
+
+    A new walk with answers and stops already walked in this process starts from a copy of that
+    walk's end (``InterviewRun.clone``: the answers as docassemble saves them between requests), so the
+    many documents tests that read the same case do not each walk it again; each gets its own copy.
+    """
+    key = repr((sorted(answers.items(), key=repr), tuple(stop))) if run is None else None
+    if key in _WALKED:
+        walked, screens = _WALKED[key]
+        return walked.clone(), list(screens)
+    run, screens = _walk(answers, run or InterviewRun(MAIN), stop)
+    if key is not None:
+        _WALKED[key] = (run.clone(), list(screens))
+    return run, screens
+
+
+def _walk(answers, run, stop):
     screens = [run.screen()]
     while screens[-1].id not in stop:
         screen = screens[-1]

@@ -120,3 +120,34 @@ def test_pdf_on_request():
     assert doc.pdf_path is not None and os.path.getsize(doc.pdf_path) > 1000
     with open(doc.pdf_path, "rb") as fp:
         assert fp.read(5) == b"%PDF-"
+
+
+def test_a_clone_goes_on_by_itself():
+    """``clone`` (walk_to_summary's copies of a walk) is a second session: answers in one never reach the other."""
+    run = InterviewRun(FRUIT)
+    first = run.screen()
+    twin = run.clone()
+    assert twin.screen().fields == first.fields and twin.user_dict is not run.user_dict
+    twin.answer({first.fields[0]: True})
+    assert twin.screen().fields != first.fields
+    assert run.screen().fields == first.fields and run.refresh().fields == first.fields
+    with pytest.raises((NameError, AttributeError)):   # 'fruit.there_are_any': never answered in the first
+        run.value(first.fields[0])
+    assert twin.value(first.fields[0]) is True
+
+
+def test_a_walk_already_made_is_handed_out_as_a_copy():
+    from tests.interview.test_branches import walk_to_summary
+    from tests.support.cases import CASES
+    answers = CASES[0].answers()
+    run, screens = walk_to_summary(answers, stop=("documents screen",))
+    again, screens_again = walk_to_summary(answers, stop=("documents screen",))
+    assert again is not run and again.user_dict is not run.user_dict
+    assert [s.id for s in screens_again] == [s.id for s in screens]
+    assert again.value("client.name.first") == run.value("client.name.first")
+    # changing the copy's answer leaves the first walk (and the next copy) as they were
+    again.answer({"client.name.first": "Otro"}, mark_answered=False)
+    assert again.value("client.name.first") == "Otro"
+    assert run.value("client.name.first") == answers["client.name.first"]
+    third, _ = walk_to_summary(answers, stop=("documents screen",))
+    assert third.value("client.name.first") == answers["client.name.first"]

@@ -424,6 +424,21 @@ class InterviewRun:
                 return screen
         raise RuntimeError(f"walk: still going after {max_steps} screens")
 
+    def clone(self) -> "InterviewRun":
+        """A second session at the same point: its answers copied as docassemble saves and restores them
+        between two requests (pickled, without the functions and classes the interview's modules put
+        in, which are shared), so that answering in one never changes the other."""
+        import pickle
+        from docassemble.base.functions import pickleable_objects
+        self.screen()
+        other = copy.copy(self)
+        with self._context():
+            kept = pickleable_objects(self.user_dict)
+            other.user_dict = pickle.loads(pickle.dumps(kept))
+        other.user_dict.update({key: item for key, item in self.user_dict.items() if key not in kept})
+        other.user = dict(self.user)
+        return other
+
     def value(self, expr: str) -> Any:
         """Evaluate ``expr`` in the interview's user_dict (NameError if undefined)."""
         self.screen()  # the user_dict gets docassemble's names on the first assembly
