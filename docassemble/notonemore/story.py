@@ -116,8 +116,14 @@ def build_story(positives: Iterable[str], relatives: Iterable[str] = (), *, pron
         found.add("pregnancy_self" if baby_parent == "self" else "pregnancy_spouse")
     if "sick_relative" in now:
         found.add("sick_relative")
-    if sons or daughters:
+    if sons or daughters or _status(relatives, "child"):
         found.add("children")
+    if _status(relatives, "spouse"):
+        found.add("spouse")
+    if _status(relatives, "parent"):
+        found.add("parent")
+    if not parent:
+        found.discard("parent")   # the family did not say mother or father: no sentence guesses
     if "pregnancy_spouse" in found:
         found.discard("pregnancy_self")   # one baby, told once: the spouse's answer is the newer one
     years = int(years or 0)
