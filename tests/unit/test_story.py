@@ -99,7 +99,7 @@ def test_the_words_files_word_every_code(lang):
     assert set(w["pronouns"]) == set(PRONOUNS) and set(w["spouse_words"]) == set(SPOUSE_WORDS)
     assert set(w["parent_words"]) == set(PARENT_WORDS)
     values = dict(w["pronouns"]["he"], first="Ana", name="Ana Ruiz", ref="Ana Ruiz", years=12, spouse="x", Spouse="X",
-                  spouse_name="", spouse_status="", parent="x", Parent="X", parent_status="", children="x", ages="",
+                  spouse_named="x", spouse_status="", parent="x", Parent="X", parent_status="", children="x", ages="",
                   children_status="", office="o", city="c", ask="a", agency="g", date="d", link="l", quote="q",
                   quote_by="b", a_spoken="", and_a_number="", situation="s", situation_first="s", when="", opening="o",
                   closing="c", now="n", story="s", story_closing="c", lead="l", agency_message="", name_="")
