@@ -174,7 +174,7 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
 def test_no_a_number_without_consent(changes):
     run, screens, docs = campaign(public(CASES[3], **changes))
     kit = parts(docs["Campaign kit"])
-    assert f"Subject: {NAME}: please stop this deportation" in kit[PARTS[1]]
+    assert f"Subject: {NAME}, father of two sons: please stop his deportation" in kit[PARTS[1]]
     assert f"I am calling about {NAME}. I ask ICE" in kit[PARTS[2]]
     for name in PUBLIC:
         for written in ("123-456-789", "123456789", "A-number 1"):
@@ -239,7 +239,9 @@ def test_no_private_fact_reaches_a_public_text():
             assert fact.lower() not in text.lower(), (name, fact)
         assert "[removed" not in text and "[quitado" not in text, name     # clean as drafted, not cleaned up
     assert "Part 1. The petition" in docs["Campaign kit"] and "Parte 1. La petición" in docs["Campaign kit"]
-    assert "José has a serious health problem." in docs["Campaign kit"]    # a factor the public may see
+    # a factor the public may see leads, in each language's own words
+    assert "José lives with a serious illness and needs medical care he could not get if deported." in docs["Campaign kit"]
+    assert "José tiene una enfermedad grave y necesita una atención médica" in docs["Campaign kit"]
 
 
 def test_a_private_fact_typed_into_a_text_is_taken_out():
@@ -307,7 +309,9 @@ def english_words(text):
 @pytest.mark.parametrize("case", [CASES[0], CASES[3]], ids=[CASES[0].name, CASES[3].name])
 def test_spanish_output_is_spanish(case):
     answers = public(case, public_languages="es", public_a_number_ok=True,
-                     family_details="Dos hijos, de 6 y 9 años.", community_details="Ayuda en la iglesia.")
+                     family_details="Dos hijos, de 6 y 9 años.", community_details="Ayuda en la iglesia.",
+                     family_quote="Nuestros hijos preguntan cada noche por su papá.", family_quote_by="María, su esposa",
+                     children_ages="6 y 9")
     run, screens, docs = campaign(answers)
     for name in PUBLIC:
         text = docs[name]
@@ -315,7 +319,19 @@ def test_spanish_output_is_spanish(case):
     kit = docs["Campaign kit"]
     for word in SPANISH:
         assert word in kit, word
-    assert "Asunto: José O'Brien & <Núñez> (A 123-456-789): por favor detengan esta deportación" in kit
+    if answers["intake_path"] == "full":     # his wife and two sons, in Spanish words
+        assert "Asunto: José O'Brien & <Núñez> (A 123-456-789), padre de dos hijos: por favor detengan su deportación" in kit
+        assert "José es padre de dos hijos, de 6 y 9 años, todos con ciudadanía estadounidense." in kit
+        assert "José y su esposa María, residente permanente, han hecho su vida aquí." in kit
+        assert "Cada día nuestros hijos preguntan si José tendrá que irse." in kit
+    else:
+        assert "Asunto: José O'Brien & <Núñez> (A 123-456-789): por favor detengan esta deportación" in kit
+    assert "“Nuestros hijos preguntan cada noche por su papá.” —María, su esposa" in kit
+    assert "Por favor firme esta petición para pedir a la oficina de ICE en San Diego que" in kit
+    for form in ("hijo o una hija", "cónyuge", "[ENLACE", "[teléfono"):
+        assert form not in kit and form not in docs["Petition texts to paste"], form
+    mark = "BORRADOR, todavía no se puede publicar: falta el enlace a la petición."
+    assert mark in kit.split("\n")[0] and docs["Petition texts to paste"].startswith(mark)
     assert "Repito: José O'Brien & <Núñez>, número A 123-456-789." in kit
     assert ("Dos hijos, de 6 y 9 años." in kit) is (answers["intake_path"] == "full")   # the short path asks no story
     header = next(csv.reader(io.StringIO(docs["Petition targets (CSV)"])))
@@ -367,9 +383,8 @@ def test_the_go_public_screen_gives_the_guides_reasoning():
 def test_titles_come_from_the_strongest_fact():
     run, screens, docs = campaign(public(CASES[3]))
     titles = next(s for s in screens if s.id == "petition title").choices["petition_title_choice"]
-    assert [value for label, value in titles] == ["citizen_or_lpr_child", "primary_caretaker", "stop_deportation", "keep_home"]
-    run, screens, docs = campaign(public(CASES[3], petition_title_choice="citizen_or_lpr_child"))
-    assert "A Child Needs José at Home" in docs["Campaign kit"]
+    assert [value for label, value in titles] == ["children", "years_here", "spouse", "community", "stop_deportation"]
+    assert "Keep José Home With His Wife" in str(titles)
 
 
 def test_targets_csv_has_the_right_columns():
@@ -467,4 +482,6 @@ def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
                          "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-11)})
     kit = next(text_of(d) for d in screen.attachments if d.name == "Campaign kit")
-    assert "DRAFT" not in kit and "Part 1. The petition" in kit
+    # reviewed, but the petition's link is still missing: a draft for that reason alone
+    assert kit.startswith("DRAFT, not ready to publish: add the petition's link.\n")
+    assert "attorney review" not in kit and "Part 1. The petition" in kit
