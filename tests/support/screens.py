@@ -46,6 +46,9 @@ VARIANTS = [
         "officials_status": "declined", "official_targets.there_are_any": True, "official_targets.there_is_another": False,
         "official_targets[0].name": "Rep. Ana Díaz", "official_targets[0].phone": "555-010-2000",
         "official_targets[0].email": "",
+        # the story step's every screen: a baby on the way asks whose
+        "family_now": {"baby_on_the_way": True, "sick_relative": False, "children_ask": True, "income_at_risk": False,
+                       "missing_milestone": False}, "baby_parent": "wife",
     }),
 ]
 HANDED_OVER = ("rehabilitation_details",)   # set before the walk, as an intake system would
