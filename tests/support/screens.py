@@ -18,7 +18,9 @@ MAIN = "docassemble.notonemore:data/questions/main.yml"
 QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
 
 TYPED_IN_SPANISH = {"family_details": "Dos hijos, de 6 y 9 años.", "community_details": "Es voluntario en la iglesia.",
-                    "health_details": "Necesita insulina todos los días."}
+                    "health_details": "Necesita insulina todos los días.", "children_ages": "6 y 9",
+                    "family_quote": "Nuestros hijos preguntan cada noche cuándo vuelve su papá.",
+                    "family_quote_by": "María, su esposa"}
 EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
 VARIANTS = [
     ("attorney, health, a past to review, one paper", {
