@@ -87,8 +87,8 @@ STORY = {
         ask="Please sign this petition to ask ICE's San Diego Field Office to grant José a stay of removal.",
         says=("José and his wife María, a green card holder, have built their life together here.",
               "José has made his home in this country for 22 years.", "Every day our children ask if José will have to leave.")),
-    "in proceedings, at home": dict(           # they: a partner, a daughter, a sick relative; no contact for reporters
-        answers=dict(client_pronouns="they", spouse_word="partner", sons_count=0, daughters_count=1, children_ages="4",
+    "in proceedings, at home": dict(           # they: a partner, a daughter, a sick relative; no phone, no press contact
+        answers=dict(field_office_phone="", client_pronouns="they", spouse_word="partner", sons_count=0, daughters_count=1, children_ages="4",
                      us_relatives={"lpr_spouse": True, "citizen_child": True, "citizen_parent": True}, parent_word="mother",
                      family_now={**NOW, "sick_relative": True, "children_ask": True}, petition_title_choice="sick_relative",
                      media_contact=""),
@@ -115,11 +115,12 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
     assert PUBLIC <= set(docs)
     office = run.value("office(field_office)['name']")
     kit = parts(docs["Campaign kit"])
+    phone = story["answers"].get("field_office_phone", "619-555-0100")
     for heading in PARTS[:4]:
         text = " ".join(kit[heading].split())
         assert NAME in text, heading
         assert ASK[case.custody_status] in text, heading
-        assert office in text, heading
+        assert (office in text) is (heading != PARTS[2] or bool(phone)), heading   # Part 3 names it with its number
     # Part 1: the title picked, the opening led by the strongest fact, the ask in bold with one action
     part1 = " ".join(kit[PARTS[0]].split())
     assert part1.startswith(story["title"] + " "), part1[:120]
@@ -138,8 +139,9 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
     # Part 3: the numbers to call, and a script that gives the name and A-number twice
     assert f"I am calling about {NAME}, A-number 123-456-789." in kit[PARTS[2]]
     assert f"Again, the name is {NAME}, A-number 123-456-789." in kit[PARTS[2]]
-    assert f"1. Field Office Director, {office}: 619-555-0100" in kit[PARTS[2]]
-    assert "2. ICE ERO Detention Reporting and Information Line: 1-888-351-4024" in kit[PARTS[2]]
+    calls = [f"1. Field Office Director, {office}: {phone}"] if phone else []
+    calls.append(f"{len(calls) + 1}. ICE ERO Detention Reporting and Information Line: 1-888-351-4024")
+    assert kit[PARTS[2]].split("Please call:\n")[1].split("\nWhat to say:")[0].splitlines() == calls
     # Part 4: a text message that fits, the link only when there is one
     sms = next(line for line in kit[PARTS[3]].splitlines() if line.startswith("Text message: "))
     assert len(sms) - len("Text message: ") <= 160
@@ -149,9 +151,10 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
     if case.custody_status == "jail_with_ice_hold":
         assert "San Diego County Sheriff" in kit[PARTS[4]]
     # no form words, no placeholder; what is missing keeps the kit and the texts to paste a draft
-    missing = [what for what, absent in (("the petition's link", not link),
+    missing = [what for what, absent in (("the petition's link", not link), ("the field office's phone number", not phone),
                                          ("a contact for reporters", "media_contact" in story["answers"])) if absent]
-    mark = "DRAFT, not ready to publish: add " + " and ".join(missing) + "." if missing else ""
+    mark = "DRAFT, not ready to publish: add " + ", ".join(missing[:-1]) + " and " * (len(missing) > 1) + missing[-1] + "." \
+        if missing else ""
     for name in ("Campaign kit", "Petition texts to paste"):
         for form in FORMS:
             assert form not in docs[name], (name, form)
