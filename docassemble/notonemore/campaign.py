@@ -19,22 +19,20 @@ from .factors import ATTORNEY_RISKS, POSITIVE_CODES
 from .util import PlainJson
 
 __all__ = [
-    "TITLE_FACTS", "GENERIC_TITLES", "TARGET_ROLES", "Advice", "Target",
-    "rank_facts", "title_options", "advise_going_public", "needs_political_pressure",
+    "TITLE_FACTS", "TARGET_ROLES", "Advice", "Target",
+    "rank_facts", "advise_going_public", "needs_political_pressure",
     "petition_targets", "targets_csv", "join_words", "fill", "first_fitting",
     "find_private", "scrub_private", "clean_lines",
 ]
 
-#: Positive factors a petition can lead with, the one people relate to most first.
+#: Positive factors, the one people relate to most first (story.py turns them into what the
+#: petition leads with and its titles).
 TITLE_FACTS: tuple[str, ...] = (
     "pregnant_or_nursing", "serious_health_condition", "caretaker_of_disabled_or_ill",
     "citizen_or_lpr_child", "primary_caretaker", "minor", "elderly", "military_service",
     "crime_victim", "came_as_child", "long_presence", "citizen_or_lpr_spouse",
     "citizen_or_lpr_parent", "civil_rights_witness", "community_ties", "us_education",
 )
-#: Titles that fit every case, offered after the ones built from the case's facts.
-GENERIC_TITLES: tuple[str, ...] = ("stop_deportation", "keep_home")
-
 #: Who a petition can target, in the order they are listed.
 TARGET_ROLES: tuple[str, ...] = (
     "field_office_director", "local_agency", "elected_official", "ero_information_line", "ero_case_review",
@@ -75,12 +73,6 @@ def rank_facts(positives: Iterable[str]) -> list[str]:
         raise ValueError(f"unknown factors: {unknown}")
     ranked = [code for code in TITLE_FACTS if code in positives]
     return ranked + [code for code in positives if code not in ranked]
-
-
-def title_options(positives: Iterable[str], limit: int = 2) -> list[str]:
-    """Title codes to offer: the ``limit`` strongest facts of the case, then ``GENERIC_TITLES``."""
-    strongest = [code for code in rank_facts(positives) if code in TITLE_FACTS]
-    return strongest[:limit] + list(GENERIC_TITLES)
 
 
 def advise_going_public(positives: Iterable[str], risks: Iterable[str], level: str) -> Advice:

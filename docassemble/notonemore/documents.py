@@ -144,7 +144,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     # Steps 7-8 (doc_campaign.yml): recomputed with docassemble's reconsider() each time they are built
     DocumentRow("campaign_kit", "campaign", "campaign",
                 needs=("campaign_texts_defused", "campaign_key_date", "public_a_number_shown", "campaign_photo",
-                       "campaign_values", "public_drafts", "public_private", "campaign_targets", "public_kits")),
+                       "campaign_story", "campaign_missing", "campaign_values", "public_drafts", "public_private", "campaign_targets", "public_kits"),
+                defines=("campaign_missing_marks",)),
     DocumentRow("petition_texts", "campaign", "campaign", needs=("petition_texts_text",)),
     DocumentRow("targets_csv_file", "campaign", "campaign", needs=("targets_csv_text",)),
     DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_docs")),

@@ -56,12 +56,16 @@ def test_public_campaign_files_over_the_api(server, tmp_path):
 
     paste = api.download(raw_url(files["Petition texts to paste"])).decode("utf-8")
     assert "== MESSAGE TO THE TARGET ==" in paste and "== MENSAJE PARA QUIEN DECIDE ==" in paste
-    assert "(A 123-456-789): please stop this deportation" in paste
+    assert "(A 123-456-789): please stop his deportation" in paste
 
     kit = files["Campaign kit"]
     assert set(kit["valid_formats"]) == {"docx", "pdf"}
     for text in (" ".join(docx_text(api.download(kit["url"]["docx"])).split()), pdf_text(api.download(kit["url"]["pdf"]))):
         assert "Part 1. The petition" in text and "Parte 1. La petición" in text
-        assert "Ask ICE to lift the ICE hold on José." in text and "Pida a ICE que retire la orden de retención" in text
-        assert "(A 123-456-789): please stop this deportation" in text
+        assert "to ask ICE's San Diego Field Office to lift the ICE hold on José, and San Diego County Sheriff" in text
+        assert "que retire la orden de retención (ICE hold) contra José, y a San Diego County Sheriff" in text
+        # no link yet: a draft that says so, in both languages, on the DOCX and its PDF
+        assert "DRAFT, not ready to publish: add the petition's link." in text
+        assert "BORRADOR, todavía no se puede publicar: falta el enlace a la petición." in text
+        assert "(A 123-456-789): please stop his deportation" in text
         assert "1988" not in text and "April 12" not in text

@@ -48,34 +48,128 @@ def parts(kit):
     return found
 
 
+NOW = dict.fromkeys(("baby_on_the_way", "sick_relative", "children_ask", "income_at_risk", "missing_milestone"), False)
+#: Per custody branch: the family's story answers, the title picked, and what Part 1-4 must say (issue #15).
+STORY = {
+    "ice hold, urgent, short path": dict(      # the short path asks no relatives: no lead, the family's voice
+        answers=dict(family_now={**NOW, "income_at_risk": True, "missing_milestone": True}),
+        title="Stop the Deportation of " + NAME, lead="", subject=f"{NAME} (A 123-456-789): please stop his deportation",
+        ask="Please sign this petition to ask ICE's San Diego Field Office to lift the ICE hold on José, and San Diego "
+            "County Sheriff not to hold him for ICE.",
+        says=("Without José's work, we could lose our income and our home.",
+              "We are afraid José will miss the days a family never gets back")),
+    "detained, entered without inspection": dict(   # a baby on the way: his wife's pregnancy leads
+        answers=dict(family_now={**NOW, "baby_on_the_way": True, "children_ask": True}, baby_parent="wife",
+                     petition_title_choice="pregnancy_spouse"),
+        title="With a Baby on the Way, José's Family Fights to Stay Together",
+        lead="His wife María is expecting a baby, and the family lives every day of this pregnancy afraid of losing José.",
+        subject=f"{NAME} (A 123-456-789) has a baby on the way: please stop his deportation",
+        ask="Please sign this petition to ask ICE's San Diego Field Office to release José from detention.",
+        says=("José is the father of two sons, ages 6 and 9, both U.S. citizens.",
+              "Every day our children ask when José is coming home.",
+              "“Our boys ask every night when their dad is coming home.” – María, his wife")),
+    "detained, inspected": dict(               # she: her illness, her husband, a son and a daughter; the link given
+        answers=dict(client_pronouns="she", spouse_word="husband", spouse_public_name="", sons_count=1, daughters_count=1,
+                     children_ages="", us_relatives={"citizen_spouse": True, "citizen_child": True}, family_quote="",
+                     petition_link="https://act.example.org/jose", petition_title_choice="children",
+                     circumstances={"serious_health_condition": True, "community_ties": True},
+                     health_details="Needs care every week."),
+        title="José's Children Need Their Mother Home",
+        lead="José lives with a serious illness and needs medical care she could not get if deported.",
+        subject=f"{NAME} (A 123-456-789) is seriously ill: please stop her deportation",
+        ask="Please sign this petition to ask ICE's San Diego Field Office to release José from detention.",
+        says=("José is the mother of a son and a daughter, both U.S. citizens.", "with her family.")),
+    "final order, at home, removal in three weeks": dict(   # the base case: his wife, two sons, 22 years
+        answers=dict(petition_title_choice="children"),
+        title="José's Children Need Their Father Home",
+        lead="José is the father of two sons, ages 6 and 9, both U.S. citizens.",
+        subject=f"{NAME} (A 123-456-789), father of two sons: please stop his deportation",
+        ask="Please sign this petition to ask ICE's San Diego Field Office to grant José a stay of removal.",
+        says=("José and his wife María, a green card holder, have built their life together here.",
+              "José has made his home in this country for 22 years.", "Every day our children ask if José will have to leave.")),
+    "in proceedings, at home": dict(           # they: a partner, a daughter, a sick relative; no phone, no press contact
+        answers=dict(field_office_phone="", client_pronouns="they", spouse_word="partner", sons_count=0, daughters_count=1, children_ages="4",
+                     us_relatives={"lpr_spouse": True, "citizen_child": True, "citizen_parent": True}, parent_word="mother",
+                     family_now={**NOW, "sick_relative": True, "children_ask": True}, petition_title_choice="sick_relative",
+                     media_contact=""),
+        title="A Sick Loved One Depends on José",
+        lead="A loved one in José's family is very sick and depends on their care.",
+        subject=f"{NAME} (A 123-456-789) cares for a very sick loved one: please stop their deportation",
+        ask="Please sign this petition to ask ICE's Houston Field Office to grant José deferred action.",
+        says=("José is the parent of a daughter, age 4, a U.S. citizen.", "Every day our daughter asks if José will have to leave.")),
+}
+FORMS = ("husband or wife", "a child who is", "a parent who is", "[PETITION LINK]", "[phone", "[NAME AND PHONE]", "José has a child",
+         "José has a husband", "gives a lot to the community")
+
+
+def bold_paragraphs(doc):
+    """The paragraphs of a DOCX whose every run is bold."""
+    import docx
+    return [p.text for p in docx.Document(doc.docx_path).paragraphs if p.runs and all(r.bold for r in p.runs if r.text.strip())]
+
+
 @pytest.mark.parametrize("case", LETTER_CASES, ids=[c.name for c in LETTER_CASES])
 def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
-    run, screens, docs = campaign(public(case, public_a_number_ok=True))
+    story = STORY[case.name]
+    run, screens, docs = campaign(public(case, public_a_number_ok=True, **story["answers"]))
     assert PUBLIC <= set(docs)
     office = run.value("office(field_office)['name']")
     kit = parts(docs["Campaign kit"])
+    phone = story["answers"].get("field_office_phone", "619-555-0100")
     for heading in PARTS[:4]:
         text = " ".join(kit[heading].split())
         assert NAME in text, heading
         assert ASK[case.custody_status] in text, heading
-        assert office in text, heading
-    assert f"Subject: {NAME} (A 123-456-789): please stop this deportation" in kit[PARTS[1]]
+        assert (office in text) is (heading != PARTS[2] or bool(phone)), heading   # Part 3 names it with its number
+    # Part 1: the title picked, the opening led by the strongest fact, the ask in bold with one action
+    part1 = " ".join(kit[PARTS[0]].split())
+    assert part1.startswith(story["title"] + " "), part1[:120]
+    if story["lead"]:
+        assert story["lead"] in part1 and part1.index(story["lead"]) < part1.index(story["ask"])
+    for phrase in story["says"]:
+        assert phrase in part1, phrase
+    kit_doc = next(d for d in screens[-1].attachments if d.name == "Campaign kit")
+    assert story["ask"] in bold_paragraphs(kit_doc)
+    assert part1.count("Please sign this petition") == 1 and "call" not in story["ask"]
+    # Part 2: the subject leads with the same fact, with the A-number agreed to
+    assert f"Subject: {story['subject']}" in kit[PARTS[1]]
     assert f"Dear Director of the {office}," in kit[PARTS[1]]
+    if story["lead"]:
+        assert story["lead"] in kit[PARTS[1]]
+    # Part 3: the numbers to call, and a script that gives the name and A-number twice
     assert f"I am calling about {NAME}, A-number 123-456-789." in kit[PARTS[2]]
     assert f"Again, the name is {NAME}, A-number 123-456-789." in kit[PARTS[2]]
-    assert f"1. Field Office Director, {office}: 619-555-0100" in kit[PARTS[2]]
-    assert "ICE ERO Detention Reporting and Information Line: 1-888-351-4024" in kit[PARTS[2]]
+    calls = [f"1. Field Office Director, {office}: {phone}"] if phone else []
+    calls.append(f"{len(calls) + 1}. ICE ERO Detention Reporting and Information Line: 1-888-351-4024")
+    assert kit[PARTS[2]].split("Please call:\n")[1].split("\nWhat to say:")[0].splitlines() == calls
+    # Part 4: a text message that fits, the link only when there is one
     sms = next(line for line in kit[PARTS[3]].splitlines() if line.startswith("Text message: "))
     assert len(sms) - len("Text message: ") <= 160
+    link = story["answers"].get("petition_link", "")
+    assert (f"Please sign and share to stop José's deportation: {link}" == sms[len("Text message: "):]) is bool(link)
     assert "Public Advocate" not in docs["Campaign kit"]
     if case.custody_status == "jail_with_ice_hold":
-        assert "Ask San Diego County Sheriff not to hold José for ICE, too." in kit[PARTS[0]]
         assert "San Diego County Sheriff" in kit[PARTS[4]]
+    # no form words, no placeholder; what is missing keeps the kit and the texts to paste a draft
+    missing = [what for what, absent in (("the petition's link", not link), ("the field office's phone number", not phone),
+                                         ("a contact for reporters", "media_contact" in story["answers"])) if absent]
+    mark = "DRAFT, not ready to publish: add " + ", ".join(missing[:-1]) + " and " * (len(missing) > 1) + missing[-1] + "." \
+        if missing else ""
+    for name in ("Campaign kit", "Petition texts to paste"):
+        for form in FORMS:
+            assert form not in docs[name], (name, form)
+        assert ("DRAFT, not ready to publish" in docs[name]) is bool(missing), name
+        if mark:
+            assert mark in docs[name].split("\n")[0] + docs[name].split("\n")[1], name
+    review = next(s for s in screens if s.id == "review public texts")
+    assert ("Not ready to publish yet." in review.subquestion) is bool(missing)
+    if not link:
+        assert "The link to the petition." in review.subquestion
     # the texts to paste carry the same four parts, in blocks
     paste = docs["Petition texts to paste"]
     for block in ("== TITLE ==", "== DESCRIPTION", "== MESSAGE TO THE TARGET ==", "== THANK-YOU E-MAIL ==", "== SHARE TEXT =="):
         assert block in paste, block
-    assert f"Stop the Deportation of {NAME}" in paste.split("== TITLE ==")[1]
+    assert story["title"] in paste.split("== TITLE ==")[1]
 
 
 @pytest.mark.parametrize("changes", [{"public_a_number_ok": False}, {"client.a_number": ""}],
@@ -83,7 +177,7 @@ def test_the_kit_names_the_person_the_ask_and_the_target_in_each_part(case):
 def test_no_a_number_without_consent(changes):
     run, screens, docs = campaign(public(CASES[3], **changes))
     kit = parts(docs["Campaign kit"])
-    assert f"Subject: {NAME}: please stop this deportation" in kit[PARTS[1]]
+    assert f"Subject: {NAME}, father of two sons: please stop his deportation" in kit[PARTS[1]]
     assert f"I am calling about {NAME}. I ask ICE" in kit[PARTS[2]]
     for name in PUBLIC:
         for written in ("123-456-789", "123456789", "A-number 1"):
@@ -148,7 +242,9 @@ def test_no_private_fact_reaches_a_public_text():
             assert fact.lower() not in text.lower(), (name, fact)
         assert "[removed" not in text and "[quitado" not in text, name     # clean as drafted, not cleaned up
     assert "Part 1. The petition" in docs["Campaign kit"] and "Parte 1. La petición" in docs["Campaign kit"]
-    assert "José has a serious health problem." in docs["Campaign kit"]    # a factor the public may see
+    # a factor the public may see leads, in each language's own words
+    assert "José lives with a serious illness and needs medical care he could not get if deported." in docs["Campaign kit"]
+    assert "José tiene una enfermedad grave y necesita una atención médica" in docs["Campaign kit"]
 
 
 def test_a_private_fact_typed_into_a_text_is_taken_out():
@@ -216,7 +312,9 @@ def english_words(text):
 @pytest.mark.parametrize("case", [CASES[0], CASES[3]], ids=[CASES[0].name, CASES[3].name])
 def test_spanish_output_is_spanish(case):
     answers = public(case, public_languages="es", public_a_number_ok=True,
-                     family_details="Dos hijos, de 6 y 9 años.", community_details="Ayuda en la iglesia.")
+                     family_details="Dos hijos, de 6 y 9 años.", community_details="Ayuda en la iglesia.",
+                     family_quote="Nuestros hijos preguntan cada noche por su papá.", family_quote_by="María, su esposa",
+                     children_ages="6 y 9")
     run, screens, docs = campaign(answers)
     for name in PUBLIC:
         text = docs[name]
@@ -224,7 +322,19 @@ def test_spanish_output_is_spanish(case):
     kit = docs["Campaign kit"]
     for word in SPANISH:
         assert word in kit, word
-    assert "Asunto: José O'Brien & <Núñez> (A 123-456-789): por favor detengan esta deportación" in kit
+    if answers["intake_path"] == "full":     # his wife and two sons, in Spanish words
+        assert "Asunto: José O'Brien & <Núñez> (A 123-456-789), padre de dos hijos: por favor detengan su deportación" in kit
+        assert "José es padre de dos hijos, de 6 y 9 años, todos con ciudadanía estadounidense." in kit
+        assert "José y su esposa María, residente permanente, han hecho su vida aquí." in kit
+        assert "Cada día nuestros hijos preguntan si José tendrá que irse." in kit
+    else:
+        assert "Asunto: José O'Brien & <Núñez> (A 123-456-789): por favor detengan esta deportación" in kit
+    assert "“Nuestros hijos preguntan cada noche por su papá.” —María, su esposa" in kit
+    assert "Por favor firme esta petición para pedir a la oficina de ICE en San Diego que" in kit
+    for form in ("hijo o una hija", "cónyuge", "[ENLACE", "[teléfono"):
+        assert form not in kit and form not in docs["Petition texts to paste"], form
+    mark = "BORRADOR, todavía no se puede publicar: falta el enlace a la petición."
+    assert mark in kit.split("\n")[0] and docs["Petition texts to paste"].startswith(mark)
     assert "Repito: José O'Brien & <Núñez>, número A 123-456-789." in kit
     assert ("Dos hijos, de 6 y 9 años." in kit) is (answers["intake_path"] == "full")   # the short path asks no story
     header = next(csv.reader(io.StringIO(docs["Petition targets (CSV)"])))
@@ -276,9 +386,8 @@ def test_the_go_public_screen_gives_the_guides_reasoning():
 def test_titles_come_from_the_strongest_fact():
     run, screens, docs = campaign(public(CASES[3]))
     titles = next(s for s in screens if s.id == "petition title").choices["petition_title_choice"]
-    assert [value for label, value in titles] == ["citizen_or_lpr_child", "primary_caretaker", "stop_deportation", "keep_home"]
-    run, screens, docs = campaign(public(CASES[3], petition_title_choice="citizen_or_lpr_child"))
-    assert "A Child Needs José at Home" in docs["Campaign kit"]
+    assert [value for label, value in titles] == ["children", "years_here", "spouse", "community", "stop_deportation"]
+    assert "Keep José Home With His Wife" in str(titles)
 
 
 def test_targets_csv_has_the_right_columns():
@@ -376,4 +485,6 @@ def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
                          "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-11)})
     kit = next(text_of(d) for d in screen.attachments if d.name == "Campaign kit")
-    assert "DRAFT" not in kit and "Part 1. The petition" in kit
+    # reviewed, but the petition's link is still missing: a draft for that reason alone
+    assert kit.startswith("DRAFT, not ready to publish: add the petition's link.\n")
+    assert "attorney review" not in kit and "Part 1. The petition" in kit

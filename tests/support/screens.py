@@ -18,7 +18,9 @@ MAIN = "docassemble.notonemore:data/questions/main.yml"
 QUESTIONS = Path(__file__).resolve().parents[2] / "docassemble" / "notonemore" / "data" / "questions"
 
 TYPED_IN_SPANISH = {"family_details": "Dos hijos, de 6 y 9 años.", "community_details": "Es voluntario en la iglesia.",
-                    "health_details": "Necesita insulina todos los días."}
+                    "health_details": "Necesita insulina todos los días.", "children_ages": "6 y 9",
+                    "family_quote": "Nuestros hijos preguntan cada noche cuándo vuelve su papá.",
+                    "family_quote_by": "María, su esposa"}
 EVERYONE = {"advocate": True, "ice": True, "officials": True, "public": True, "media": True}
 VARIANTS = [
     ("attorney, health, a past to review, one paper", {
@@ -46,6 +48,9 @@ VARIANTS = [
         "officials_status": "declined", "official_targets.there_are_any": True, "official_targets.there_is_another": False,
         "official_targets[0].name": "Rep. Ana Díaz", "official_targets[0].phone": "555-010-2000",
         "official_targets[0].email": "",
+        # the story step's every screen: a baby on the way asks whose
+        "family_now": {"baby_on_the_way": True, "sick_relative": False, "children_ask": True, "income_at_risk": False,
+                       "missing_milestone": False}, "baby_parent": "wife",
     }),
 ]
 HANDED_OVER = ("rehabilitation_details",)   # set before the walk, as an intake system would

@@ -6,8 +6,8 @@ import io
 import pytest
 
 from docassemble.notonemore.campaign import (
-    GENERIC_TITLES, TARGET_ROLES, Target, advise_going_public, clean_lines, fill, find_private, first_fitting, join_words,
-    needs_political_pressure, petition_targets, rank_facts, scrub_private, targets_csv, title_options)
+    TARGET_ROLES, Target, advise_going_public, clean_lines, fill, find_private, first_fitting, join_words,
+    needs_political_pressure, petition_targets, rank_facts, scrub_private, targets_csv)
 from docassemble.notonemore.factors import POSITIVE_CODES, RISK_CODES
 
 CLEAR = ("long_presence", "citizen_or_lpr_child", "community_ties", "no_criminal_record")
@@ -54,13 +54,6 @@ def test_every_positive_factor_can_be_ranked():
     assert sorted(rank_facts(POSITIVE_CODES)) == sorted(POSITIVE_CODES)
     with pytest.raises(ValueError):
         rank_facts(("tall",))
-
-
-def test_titles_offer_the_two_strongest_facts_then_generic_ones():
-    assert title_options(("community_ties", "citizen_or_lpr_child", "military_service", "no_criminal_record")) == [
-        "citizen_or_lpr_child", "military_service", *GENERIC_TITLES]
-    assert title_options(("no_criminal_record",)) == list(GENERIC_TITLES)
-    assert title_options(()) == list(GENERIC_TITLES)
 
 
 # --- targets -----------------------------------------------------------------------------------

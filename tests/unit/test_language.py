@@ -13,9 +13,20 @@ def keys(value, prefix=""):
     return {prefix}
 
 
+#: Entries whose variants (story.pick) follow each language's grammar: Spanish agrees in gender
+#: where English does not, so below these paths the two files may hold different variants.
+VARIANT_ENTRIES = ("/spouse_status", "/parent_status", "/children_status", "/ages", "/titles/children",
+                   "/titles/parent", "/leads/children", "/leads/parent", "/subjects/children", "/now/children_ask")
+
+
+def same_up_to_variants(paths):
+    return {next((v for v in VARIANT_ENTRIES if p.startswith(v + "/")), p) for p in paths}
+
+
 @pytest.mark.parametrize("name", ["campaign", "plan"])
 def test_each_words_file_has_the_same_keys_in_both_languages(name):
-    assert keys(one_language_words(f"{name}_en")) == keys(one_language_words(f"{name}_es"))
+    assert same_up_to_variants(keys(one_language_words(f"{name}_en"))) == \
+        same_up_to_variants(keys(one_language_words(f"{name}_es")))
 
 
 def test_the_english_documents_words_cover_every_code():
