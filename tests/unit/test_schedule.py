@@ -165,7 +165,7 @@ def test_a_weekend_before_a_monday_key_has_no_business_day_left():
     calls = codes(events, "call_in")
     # the offices' first hours, the morning of the key date; a second call-in day the day after
     assert all(e.date == monday for e in events if e.office and e is not calls[-1])
-    assert [(e.date, e.update) for e in calls] == [(monday, "key_today"), (dt.date(2019, 3, 12), "start")]
+    assert [(e.date, e.update) for e in calls] == [(monday, "key_today"), (dt.date(2019, 3, 12), "waiting")]
 
 
 def test_weekly_follow_up_while_held():
