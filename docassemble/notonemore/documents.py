@@ -147,7 +147,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
                        "campaign_values", "public_drafts", "public_private", "campaign_targets", "public_kits")),
     DocumentRow("petition_texts", "campaign", "campaign", needs=("petition_texts_text",)),
     DocumentRow("targets_csv_file", "campaign", "campaign", needs=("targets_csv_text",)),
-    DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_docs")),
+    DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_lines", "plan_docs")),
+    DocumentRow("campaign_calendar", "campaign", "campaign", needs=("plan_steps", "plan_lines", "calendar_ics_text")),
     DocumentRow("after_decision", "campaign", "campaign"),
 )
 
