@@ -57,6 +57,8 @@ MIN_CALL_INS = {"hours": 2, "days": 2, "weeks": 1}
 #: When the key date is far off, the protest comes this many days before it, reporters this many before that.
 ESCALATION_LEAD_DAYS = 7
 MEDIA_LEAD_DAYS = 3
+#: Reporters are called a second time, before the protest, when the first call was this many days earlier.
+MEDIA_AGAIN_DAYS = 7
 #: Weeks of follow-up while the person is held, when no key date ends them sooner.
 DETAINED_WEEKS = 6
 
@@ -233,8 +235,12 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
     escalation = today + _dt.timedelta(days=ESCALATION_AFTER[level])
     if key is not None:
         escalation = max(escalation, key.date - _dt.timedelta(days=ESCALATION_LEAD_DAYS))
-        media = min(max(media, escalation - _dt.timedelta(days=MEDIA_LEAD_DAYS)), escalation)
-    add("media", _office_day(media, today, last))
+    media_days = [_office_day(min(media, escalation), today, last)]
+    again = _office_day(escalation - _dt.timedelta(days=MEDIA_LEAD_DAYS), today, last)
+    if key is not None and (again - media_days[0]).days >= MEDIA_AGAIN_DAYS:
+        media_days.append(again)                                # reporters again, before the protest
+    for n, day in enumerate(media_days, start=1):
+        add("media", day, n=n)
     add("escalation", _office_day(escalation, today, last))
     # every week while the person is held
     if detained:
