@@ -229,7 +229,7 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
             days.append(day)
         day = next_business_day(day, include=False)
     for n, day in enumerate(sorted(days), start=1):
-        add("call_in", day, n=n, **_update(day, public_key, public_since, sent))
+        add("call_in", day, n=n, **_update(day, public_key, public_since, today if sends_request else None))
     # reporters and a protest before the key date
     media = today + _dt.timedelta(days=MEDIA_AFTER[level])
     escalation = today + _dt.timedelta(days=ESCALATION_AFTER[level])
