@@ -50,7 +50,8 @@ CALL_IN_EVERY = {"hours": 1, "days": 2, "weeks": 5}
 ALLIES_AFTER = {"hours": 0, "days": 1, "weeks": 3}
 MEDIA_AFTER = {"hours": 1, "days": 3, "weeks": 10}
 ESCALATION_AFTER = {"hours": 2, "days": 6, "weeks": 21}
-#: How far ahead the repeated events (call-in days, weekly follow-ups) are planned without a nearer key date.
+#: How long call-in days keep the urgency's pace (then they come every week up to the key date), and how far
+#: ahead they are planned without a key date.
 HORIZON_DAYS = {"hours": 7, "days": 21, "weeks": 42}
 #: Urgent cases hold at least this many call-in days.
 MIN_CALL_INS = {"hours": 2, "days": 2, "weeks": 1}
@@ -165,7 +166,9 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
     (``short_first``: the short request today, the full one within days); ``files_stay``: the
     stay form is filed, on ``stay_filing_date`` (or the first business day); ``check_in_date``
     and ``hearing_date``: the dates still to come that apply (each gets a ``go_along``);
-    ``detained`` since ``detention_date``: a follow-up every week. Without ``dates_public``
+    ``detained`` since ``detention_date``: a follow-up every week. Call-in days keep the
+    urgency's pace (``CALL_IN_EVERY``) for ``HORIZON_DAYS``, then come every week up to the key
+    date, and always on the last business day before it. Without ``dates_public``
     (the family did not agree to share the case's dates) no call-in message carries the
     key date or the days held.
 
@@ -219,6 +222,9 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
     while day <= series_end:
         days.append(day)
         day = add_business_days(day, CALL_IN_EVERY[level])
+    while last is not None and day <= last:                    # past the first weeks: every week up to the key date
+        days.append(day)
+        day = add_business_days(day, CALL_IN_EVERY["weeks"])
     if key is not None and key.date > today:
         eve = previous_business_day(key.date, include=False)
         if eve >= today and eve not in days:

@@ -200,3 +200,14 @@ def test_events_read_back_as_plain_json():
     event = plan_calendar(dt.date(2019, 3, 4), "hours")[0]
     assert event.as_dict() == {"code": "send_request", "date": "2019-03-04", "n": 0, "kind": "", "update": "",
                                "days_held": None, "days_left": None, "days_waiting": None}
+
+
+def test_call_in_days_go_on_every_week_up_to_a_far_key_date():
+    monday = dt.date(2019, 3, 4)
+    hearing = dt.date(2019, 6, 3)                               # 91 days away
+    calls = [e.date for e in codes(plan_calendar(monday, "days", KeyDate("hearing", hearing)), "call_in")]
+    early = [x for x in calls if x <= monday + dt.timedelta(days=21)]
+    assert len(early) >= 7                                     # every other business day for three weeks
+    later = [x for x in calls if x > monday + dt.timedelta(days=21)]
+    assert all(5 <= (b - a).days <= 10 for a, b in zip(later[:-1], later[1:-1]))   # then about every week, and the eve
+    assert calls[-1] == dt.date(2019, 5, 31) and max(b - a for a, b in zip(calls, calls[1:])).days <= 10
