@@ -26,7 +26,7 @@ setup(
     packages=find_namespace_packages(include=["docassemble.notonemore", "docassemble.notonemore.*"]),
     include_package_data=True,
     package_data={"docassemble.notonemore": ["data/*/*", "data/*/*/*"]},
-    install_requires=[],
+    install_requires=["holidays>=0.60", "icalendar>=6.0"],
     zip_safe=False,
     python_requires=">=3.10",
 )

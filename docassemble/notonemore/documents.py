@@ -148,7 +148,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
                 defines=("campaign_missing_marks",)),
     DocumentRow("petition_texts", "campaign", "campaign", needs=("petition_texts_text",)),
     DocumentRow("targets_csv_file", "campaign", "campaign", needs=("targets_csv_text",)),
-    DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_docs")),
+    DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_lines", "plan_docs")),
+    DocumentRow("campaign_calendar", "campaign", "campaign", needs=("plan_steps", "plan_lines", "calendar_ics_text")),
     DocumentRow("after_decision", "campaign", "campaign"),
 )
 

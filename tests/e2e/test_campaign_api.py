@@ -5,6 +5,8 @@ import csv
 import io
 import subprocess
 
+import icalendar
+
 from tests.support.api import ApiSession
 from tests.support.cases import CASES
 from tests.support.documents import docx_text, pdf_text
@@ -40,6 +42,13 @@ def test_public_campaign_files_over_the_api(server, tmp_path):
     assert {"Campaign kit", "Petition texts to paste", "Petition targets (CSV)", "Organizing plan",
             "After the decision"} <= set(files)
     assert files["Petition targets (CSV)"]["raw"] == ".csv" and files["Petition texts to paste"]["raw"] == ".txt"
+    # the calendar file, as a phone's calendar reads it: one event per step, both languages, reminders
+    assert files["Campaign calendar"]["raw"] == ".ics"
+    calendar = icalendar.Calendar.from_ical(api.download(raw_url(files["Campaign calendar"])))
+    events = list(calendar.walk("VEVENT"))
+    titles = [str(e["SUMMARY"]) for e in events]
+    assert titles[0] == "Send the short request to ICE / Enviar a ICE el pedido corto"
+    assert "Call-in day 2 / Día de llamadas 2" in titles and all(len(e.walk("VALARM")) == 2 for e in events)
 
     raw = api.download(raw_url(files["Petition targets (CSV)"]))
     assert raw.startswith(codecs.BOM_UTF8)

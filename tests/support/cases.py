@@ -63,6 +63,7 @@ def base_answers() -> dict[str, Any]:
         "family_quote_by": "María, his wife",
         "public_texts_reviewed": True, "ally_kinds": {"unions": True, "churches": True}, "ally_names": "",
         "organizing_plan_reviewed": True,
+        "go_along_companion": "Rosa Peña, 555-301-7788", "on_call_attorney": "Lic. Elena Torres", "on_call_attorney_phone": "619-555-0142",
         # the request to ICE (letters.py, step5_letter.yml): pronouns, the history's dates, counsel,
         # the release plan, the stay's filing, the facts behind a cleared past
         "client_pronouns": "he", "order_date": day(-400), "detention_date": day(-20), "appearances": "all",

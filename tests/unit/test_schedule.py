@@ -1,10 +1,11 @@
-"""Step 8's organizing plan: the key date and a date for each step, before the key date."""
+"""Step 8's organizing plan: the key date, and the calendar of dated events before it."""
 import datetime as dt
 import itertools
 
 import pytest
 
-from docassemble.notonemore.schedule import IDEAL_DAYS, STEPS, KeyDate, key_date, plan_dates
+from docassemble.notonemore.business_days import is_business_day
+from docassemble.notonemore.schedule import CODES, OFFICE_CODES, UPDATES, KeyDate, key_date, plan_calendar
 
 MONDAY = dt.date(2026, 11, 30)
 SATURDAY = dt.date(2026, 11, 28)
@@ -51,89 +52,162 @@ def test_datetimes_are_taken_as_dates():
     assert key == KeyDate("removal", dt.date(2026, 12, 9))
 
 
-# --- the plan without a key date ----------------------------------------------------------
+# --- the calendar -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("level,column", [("hours", 0), ("days", 1), ("weeks", 2)])
-def test_no_removal_date_follows_the_urgency(level, column):
-    steps = plan_dates(MONDAY, level)
-    assert steps[0].code == "petition" and steps[0].date == MONDAY     # the petition goes out today
-    assert sorted(s.code for s in steps) == sorted(STEPS)    # every step, once
-    dates = by_code(steps)
-    for code in STEPS:                                      # Monday start: no weekend moves needed
-        ideal = d(MONDAY, IDEAL_DAYS[code][column])
-        if ideal.weekday() < 5 or code not in ("officials", "call_in_day", "media", "follow_up"):
-            assert dates[code] == ideal, code
+def codes(events, code):
+    return [e for e in events if e.code == code]
 
 
-def test_a_more_urgent_case_acts_sooner():
-    hours, days, weeks = (by_code(plan_dates(MONDAY, level)) for level in ("hours", "days", "weeks"))
-    for code in STEPS:
-        assert hours[code] <= days[code] <= weeks[code], code
-    assert hours["escalation"] < weeks["escalation"]
+def check(events, today, key=None):
+    """What every calendar keeps: sorted, from today on, office actions on business days, before the key date
+    when a business day before it exists."""
+    assert [(e.date, CODES.index(e.code), e.n) for e in events] == sorted((e.date, CODES.index(e.code), e.n) for e in events)
+    for e in events:
+        assert e.date >= today, e
+        if e.office:
+            assert is_business_day(e.date), e
+        if key is not None and e.code != "go_along":
+            before = [today + dt.timedelta(days=n) for n in range((key.date - today).days)]
+            if any(is_business_day(x) for x in before) or not e.office:
+                assert e.date < key.date or e.date == key.date == today or (e.code == "call_in" and e.n > 1), (e, key)
+    for code in ("call_in", "follow_up", "detained_week", "media"):
+        found = codes(events, code)
+        assert [e.n for e in found] == list(range(1, len(found) + 1)), code
+        assert len({e.date for e in found}) == len(found), code
+    assert all(e.update in UPDATES for e in codes(events, "call_in"))
 
 
-def test_the_plan_is_sorted_by_date():
-    steps = plan_dates(SATURDAY, "weeks")
-    assert [s.date for s in steps] == sorted(s.date for s in steps)
-
-
-def test_calls_and_reporters_move_off_the_weekend():
-    dates = by_code(plan_dates(SATURDAY, "hours"))          # ideal call-in day: Sunday
-    assert dates["petition"] == SATURDAY                     # the petition does not wait
-    assert dates["call_in_day"] == MONDAY and dates["media"] == MONDAY
-    assert all(dates[code].weekday() < 5 for code in ("officials", "call_in_day", "media", "follow_up"))
-
-
-def test_unknown_level_is_refused():
-    with pytest.raises(ValueError):
-        plan_dates(MONDAY, "soon")
-    with pytest.raises(ValueError):
-        plan_dates(MONDAY, "days", KeyDate("birthday", d(MONDAY, 3)))
-
-
-# --- the plan before a key date -------------------------------------------------------------
-
-def test_everything_comes_before_a_removal_date_in_five_days():
-    removal = d(MONDAY, 5)                                   # Saturday
-    steps = plan_dates(MONDAY, "days", KeyDate("removal", removal))
-    assert all(MONDAY <= s.date < removal for s in steps)
-    dates = by_code(steps)
-    assert dates["escalation"] == d(removal, -1)             # the last day before it
-    assert dates["follow_up"] == d(MONDAY, 4)                # the Friday before, not the Saturday
-
-
-def test_a_far_removal_date_keeps_the_escalation_near_it():
-    removal = d(MONDAY, 60)
-    dates = by_code(plan_dates(MONDAY, "weeks", KeyDate("removal", removal)))
-    assert dates["escalation"] == d(removal, -7)
-    assert dates["call_in_day"] == d(MONDAY, 7)              # the rest keeps its pace
-    assert max(dates.values()) < removal
-
-
-def test_a_removal_date_tomorrow_puts_everything_today():
-    steps = plan_dates(MONDAY, "hours", KeyDate("removal", d(MONDAY, 1)))
-    assert {s.date for s in steps} == {MONDAY}
-    assert [s.code for s in steps] == list(STEPS)            # same day: the order of STEPS
-
-
-def test_a_removal_date_today_cannot_be_beaten():
-    steps = plan_dates(MONDAY, "hours", KeyDate("removal", MONDAY))
-    assert {s.date for s in steps} == {MONDAY}
-
-
-def test_a_weekend_step_before_a_monday_removal_moves_back_to_friday():
-    friday = d(MONDAY, -3)
-    dates = by_code(plan_dates(friday, "days", KeyDate("removal", MONDAY)))
-    assert dates["call_in_day"] == friday                    # Sunday is too late and not a weekday
-    assert dates["escalation"] == d(MONDAY, -1)              # a vigil can be on Sunday
+# every day of two years before 2020, so every holiday and weekend pattern is met
+TODAYS = [dt.date(2018, 1, 1) + dt.timedelta(days=n) for n in range(0, 730, 5)]
 
 
 @pytest.mark.parametrize("level", ["hours", "days", "weeks"])
-@pytest.mark.parametrize("start_offset", range(7))
-def test_every_date_is_today_or_later_and_before_the_key(level, start_offset):
-    today = d(MONDAY, start_offset)
-    for days_ahead, kind in itertools.product(range(0, 70, 3), ("removal", "check_in", "hearing")):
-        key = KeyDate(kind, d(today, days_ahead))
-        for step in plan_dates(today, level, key):
-            assert today <= step.date, (step, key)
-            assert step.date < key.date or step.date == key.date == today, (step, key)
+def test_office_actions_fall_on_business_days_for_any_today(level):
+    for today in TODAYS:
+        for ahead, kind in ((None, None), (0, "removal"), (1, "check_in"), (3, "hearing"), (9, "removal"), (40, "check_in")):
+            key = KeyDate(kind, today + dt.timedelta(days=ahead)) if kind else None
+            events = plan_calendar(today, level, key, short_first=level != "weeks", files_stay=True,
+                                   stay_filing_date=today + dt.timedelta(days=2), detained=kind == "removal",
+                                   detention_date=today - dt.timedelta(days=12),
+                                   check_in_date=key.date if kind == "check_in" else None,
+                                   hearing_date=key.date if kind == "hearing" else None)
+            check(events, today, key)
+            assert len(codes(events, "call_in")) >= (2 if level != "weeks" else 1), (today, key)
+
+
+def test_urgent_cases_send_the_short_request_today_and_the_full_one_within_days():
+    monday = dt.date(2019, 3, 4)
+    events = plan_calendar(monday, "hours", short_first=True)
+    assert [e.code for e in events[:2]] == ["send_short", "petition"] and events[0].date == monday
+    assert codes(events, "send_full")[0].date == dt.date(2019, 3, 6)
+    follow = codes(events, "follow_up")
+    assert [e.date for e in follow] == [dt.date(2019, 3, 7), dt.date(2019, 3, 11)]    # 1 and 3 business days after the full one
+    assert "send_request" not in {e.code for e in events}
+    # without the short path: one request today, no "full" one
+    events = plan_calendar(monday, "weeks")
+    assert codes(events, "send_request")[0].date == monday and not codes(events, "send_full")
+    # no consent to ICE: nothing to send or follow up
+    events = plan_calendar(monday, "days", sends_request=False)
+    assert not {"send_request", "send_short", "send_full", "follow_up"} & {e.code for e in events}
+
+
+@pytest.mark.parametrize("level,gap", [("hours", 1), ("days", 2), ("weeks", 5)])
+def test_call_in_days_come_as_often_as_the_urgency_needs(level, gap):
+    monday = dt.date(2019, 3, 4)
+    days = [e.date for e in codes(plan_calendar(monday, level), "call_in")]
+    assert len(days) >= 2
+    for first, second in zip(days, days[1:]):
+        between = sum(is_business_day(first + dt.timedelta(days=n)) for n in range(1, (second - first).days + 1))
+        assert between == gap, (first, second)
+
+
+def test_call_in_messages_carry_the_newest_fact():
+    thursday = dt.date(2019, 3, 7)
+    check_in = dt.date(2019, 3, 12)                             # the next Tuesday
+    events = plan_calendar(thursday, "days", KeyDate("check_in", check_in), check_in_date=check_in)
+    calls = codes(events, "call_in")
+    assert [(e.date, e.update, e.days_left) for e in calls] == [
+        (dt.date(2019, 3, 8), "key_in", 4), (dt.date(2019, 3, 11), "key_tomorrow", 1)]
+    go = codes(events, "go_along")
+    assert [(e.date, e.kind) for e in go] == [(check_in, "check_in")] and events[-1].code == "go_along"
+    # held: the days in detention, and the days to the hearing
+    events = plan_calendar(thursday, "days", KeyDate("hearing", dt.date(2019, 3, 29)), detained=True,
+                           detention_date=dt.date(2019, 2, 25), hearing_date=dt.date(2019, 3, 29))
+    first = codes(events, "call_in")[0]
+    assert (first.update, first.days_held, first.days_left) == ("held_key", 11, 21)
+    # the family did not agree to share the dates: the message says how long ICE has had the request
+    events = plan_calendar(thursday, "days", KeyDate("hearing", dt.date(2019, 3, 29)), detained=True,
+                           detention_date=dt.date(2019, 2, 25), dates_public=False)
+    calls = codes(events, "call_in")
+    assert {e.update for e in calls} == {"waiting"} and [e.days_waiting for e in calls][:2] == [1, 5]
+    assert all(e.days_held is None and e.days_left is None for e in calls)
+    assert codes(plan_calendar(thursday, "hours", sends_request=False), "call_in")[0].update == "start"
+
+
+def test_the_stay_is_filed_on_a_business_day_before_the_removal_date():
+    friday = dt.date(2019, 11, 22)
+    removal = dt.date(2019, 12, 2)                              # the Monday after Thanksgiving week
+    events = plan_calendar(friday, "days", KeyDate("removal", removal), files_stay=True,
+                           stay_filing_date=dt.date(2019, 11, 28))   # Thanksgiving: the next business day
+    assert codes(events, "file_i246")[0].date == dt.date(2019, 11, 29)
+    events = plan_calendar(friday, "days", KeyDate("removal", removal), files_stay=True,
+                           stay_filing_date=dt.date(2019, 11, 30))   # Saturday, no business day after before the key
+    assert codes(events, "file_i246")[0].date == dt.date(2019, 11, 29)
+    events = plan_calendar(friday, "days", KeyDate("removal", removal))
+    assert not codes(events, "file_i246")
+
+
+def test_a_weekend_before_a_monday_key_has_no_business_day_left():
+    saturday = dt.date(2019, 3, 9)
+    monday = dt.date(2019, 3, 11)
+    events = plan_calendar(saturday, "hours", KeyDate("removal", monday))
+    assert codes(events, "petition")[0].date == saturday       # the petition does not wait
+    calls = codes(events, "call_in")
+    # the offices' first hours, the morning of the key date; a second call-in day the day after
+    assert all(e.date == monday for e in events if e.office and e is not calls[-1])
+    assert [(e.date, e.update) for e in calls] == [(monday, "key_today"), (dt.date(2019, 3, 12), "waiting")]
+
+
+def test_weekly_follow_up_while_held():
+    monday = dt.date(2019, 3, 4)
+    weeks = codes(plan_calendar(monday, "days", detained=True, detention_date=dt.date(2019, 2, 25)), "detained_week")
+    assert len(weeks) == 6
+    assert [e.days_held for e in weeks][:2] == [14, 21] and weeks[-1].date == dt.date(2019, 4, 15)
+    # until the key date only
+    weeks = codes(plan_calendar(monday, "days", KeyDate("hearing", dt.date(2019, 3, 20)), detained=True), "detained_week")
+    assert [e.date for e in weeks] == [dt.date(2019, 3, 11), dt.date(2019, 3, 18)]
+    assert not codes(plan_calendar(monday, "days"), "detained_week")
+
+
+def test_reporters_and_the_protest_come_before_a_far_key_date():
+    monday = dt.date(2019, 3, 4)
+    removal = dt.date(2019, 5, 3)                               # a Friday
+    events = plan_calendar(monday, "weeks", KeyDate("removal", removal))
+    assert codes(events, "escalation")[0].date == dt.date(2019, 4, 26)
+    assert [e.date for e in codes(events, "media")] == [dt.date(2019, 3, 14), dt.date(2019, 4, 23)]   # early, and again before the protest
+    assert codes(events, "call_in")[-1].date == dt.date(2019, 5, 2)    # the business day before
+    assert codes(events, "call_in")[-1].update == "key_tomorrow"
+
+
+def test_unknown_level_or_key_is_refused():
+    with pytest.raises(ValueError):
+        plan_calendar(MONDAY, "soon")
+    with pytest.raises(ValueError):
+        plan_calendar(MONDAY, "days", KeyDate("birthday", d(MONDAY, 3)))
+
+
+def test_events_read_back_as_plain_json():
+    event = plan_calendar(dt.date(2019, 3, 4), "hours")[0]
+    assert event.as_dict() == {"code": "send_request", "date": "2019-03-04", "n": 0, "kind": "", "update": "",
+                               "days_held": None, "days_left": None, "days_waiting": None}
+
+
+def test_call_in_days_go_on_every_week_up_to_a_far_key_date():
+    monday = dt.date(2019, 3, 4)
+    hearing = dt.date(2019, 6, 3)                               # 91 days away
+    calls = [e.date for e in codes(plan_calendar(monday, "days", KeyDate("hearing", hearing)), "call_in")]
+    early = [x for x in calls if x <= monday + dt.timedelta(days=21)]
+    assert len(early) >= 7                                     # every other business day for three weeks
+    later = [x for x in calls if x > monday + dt.timedelta(days=21)]
+    assert all(5 <= (b - a).days <= 10 for a, b in zip(later[:-1], later[1:-1]))   # then about every week, and the eve
+    assert calls[-1] == dt.date(2019, 5, 31) and max(b - a for a, b in zip(calls, calls[1:])).days <= 10

@@ -63,7 +63,7 @@ def test_the_computed_values_are_plain_json_for_docassemble():
     from docassemble.notonemore.ask import choose_ask
     from docassemble.notonemore.campaign import advise_going_public, petition_targets
     from docassemble.notonemore.factors import CaseFacts, evaluate
-    from docassemble.notonemore.schedule import key_date, plan_dates
+    from docassemble.notonemore.schedule import key_date, plan_calendar
     from docassemble.notonemore.urgency import assess_urgency
 
     today = dt.date(2026, 3, 2)
@@ -82,8 +82,8 @@ def test_the_computed_values_are_plain_json_for_docassemble():
     assert safe_json(advice)["code"] == advice.code and safe_json(advice)["reasons"] == list(advice.reasons)
     key = key_date(today, removal_date=today + dt.timedelta(days=5))
     assert safe_json(key) == {"kind": "removal", "date": (today + dt.timedelta(days=5)).isoformat()}
-    steps = plan_dates(today, urgency.level, key)
-    assert safe_json(steps)[0] == {"code": steps[0].code, "date": steps[0].date.isoformat()}
+    steps = plan_calendar(today, urgency.level, key)
+    assert {"code": steps[0].code, "date": steps[0].date.isoformat(), "n": 0}.items() <= safe_json(steps)[0].items()
     targets = petition_targets("stay_of_removal", office_name="San Diego Field Office")
     assert safe_json(targets)[0]["name"] == targets[0].name
     # what docassemble then sends is JSON as it is, and the objects still read as before
