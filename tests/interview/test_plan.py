@@ -116,7 +116,11 @@ def test_a_stay_with_a_check_in_to_come():
     assert "Next ICE check-in:" in plan and "Every step below leads up to it." in plan
     # the press release is ready to send, nothing left as a placeholder
     assert "Contact: Ana Ruiz, 555-201-3344" in plan and "[NAME AND PHONE]" not in plan
-    assert "[Add a short quote" not in plan and "add a few words from the family" in plan
+    assert "[Add a short quote" not in plan and "add a few words from the family" not in plan
+    assert "“Our boys ask every night when their dad is coming home.” – María, his wife" in plan
+    # no link yet (the case gives none): an instruction, never "[PETITION LINK]"
+    assert "[PETITION LINK]" not in plan and "Sign the petition:" not in plan
+    assert "Before you send it: add the petition's link here" in plan
     assert "grant José a stay of removal" in plan.split("Call script", 1)[1]
     # the screen shows the same calendar, short
     screen = next(s for s in screens if s.id == "organizing plan screen")
@@ -164,7 +168,8 @@ def test_an_ice_hold_is_urgent_every_business_day():
 def test_held_with_a_hearing_in_spanish():
     """Held by ICE with a hearing in 40 days, the public texts in Spanish: the plan and the calendar
     in Spanish, the hearing covered, the days held in each call-in day's news, weekly follow-up."""
-    run, screens, docs = campaign(public(CASES[1], public_languages="es", go_along_companion=""))
+    run, screens, docs = campaign(public(CASES[1], public_languages="es", go_along_companion="",
+                                        petition_link="https://act.example.org/jose", family_quote_by=""))
     today = interview_today(run)
     hearing = dt.date.fromisoformat(day(40))
     plan = docs["Organizing plan"]
@@ -184,6 +189,9 @@ def test_held_with_a_hearing_in_spanish():
     assert sum(code == "media" for code, _ in events) == 2                 # early, and again before the protest
     assert "oficina de ICE en San Diego" in plan and "Field Office" not in plan.split("A quién llamar")[0]
     assert "antes de la audiencia" in plan and "Comunicado de prensa (borrador)" in plan
+    # the press release: the family's words, said by the family when no one is named; the link given
+    assert "«Our boys ask every night when their dad is coming home.» – la familia de José" in plan
+    assert "Firme la petición: https://act.example.org/jose" in plan and "agregue aquí el enlace" not in plan
     vevents = check_ics(docs["Campaign calendar"], events, ("Día de llamadas 1", "Acompañar a José a la audiencia en la corte",
                                                             "Semana 1: seguimiento mientras José sigue en detención"))
     assert "Call-in day" not in docs["Campaign calendar"]
