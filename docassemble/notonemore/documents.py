@@ -147,6 +147,9 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
                        "campaign_values", "public_drafts", "public_private", "campaign_targets", "public_kits")),
     DocumentRow("petition_texts", "campaign", "campaign", needs=("petition_texts_text",)),
     DocumentRow("targets_csv_file", "campaign", "campaign", needs=("targets_csv_text",)),
+    # the same targets and petition in the forms petition tools import (doc_exports.yml)
+    DocumentRow("action_network_csv_file", "campaign", "campaign", needs=("action_network_csv_text",)),
+    DocumentRow("osdi_petition_file", "campaign", "campaign", needs=("osdi_petition_text",)),
     DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_docs")),
     DocumentRow("after_decision", "campaign", "campaign"),
 )

@@ -23,16 +23,17 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
-from .campaign import Target, _cell
+from .campaign import Target, _cell, fill
 from .util import PlainJson
 
 __all__ = [
     "ACTION_NETWORK_COLUMNS", "LETTER_ROLES", "ORIGIN_SYSTEM", "ActionNetworkTarget",
     "split_name", "action_network_targets", "action_network_targets_csv",
-    "petition_html", "osdi_petition", "osdi_petitions",
+    "petition_html", "osdi_petition", "osdi_petitions", "osdi_json",
 ]
 
 #: Action Network's custom-targets columns, spelled and ordered as its importer reads them
@@ -74,14 +75,14 @@ def split_name(name: str) -> tuple[str, str]:
 def action_network_targets(targets: Sequence[Target], *, titles: Mapping[str, str],
                            office_names: Mapping[str, tuple[str, str]],
                            people: Optional[Mapping[str, tuple[str, str]]] = None,
-                           country: str = "US") -> list[ActionNetworkTarget]:
+                           values: Optional[Mapping[str, str]] = None, country: str = "US") -> list[ActionNetworkTarget]:
     """The rows Action Network can use: each target of ``LETTER_ROLES`` that has an e-mail.
 
     ``titles`` is the title column by role. The name columns are the person's, when ``people``
     gives both parts for the role (a field office director named by the user); an elected
     official's are split from the name the user typed (``split_name``); otherwise they are
-    ``office_names[role]`` (the office as first name, its position as last name), since the
-    importer needs both. The ZIP code is left blank on purpose (every signer reaches every
+    ``office_names[role]`` (the office as first name, its position as last name: templates filled
+    with ``values`` and the target's ``name``), since the importer needs both. The ZIP code is left blank on purpose (every signer reaches every
     target); gender is left blank (never guessed).
     """
     people = people or {}
@@ -94,7 +95,7 @@ def action_network_targets(targets: Sequence[Target], *, titles: Mapping[str, st
         if not (first and last) and target.role == "elected_official":
             first, last = split_name(target.name)
         if not (first and last):
-            first, last = office_names[target.role]
+            first, last = (fill(part, {**(values or {}), "name": target.name}) for part in office_names[target.role])
         rows.append(ActionNetworkTarget(title=titles[target.role], first_name=first, last_name=last,
                                         country=country, email=email, phone=(target.phone or "").strip()))
     return rows
@@ -150,3 +151,8 @@ def osdi_petition(kit: Mapping[str, Any], targets: Sequence[Target], *, name: st
 def osdi_petitions(petitions: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """The HAL+JSON collection holding each language's petition (``_embedded`` / ``osdi:petitions``)."""
     return {"total_records": len(petitions), "_embedded": {"osdi:petitions": [dict(p) for p in petitions]}}
+
+
+def osdi_json(petitions: Sequence[Mapping[str, Any]]) -> str:
+    """``osdi_petitions(petitions)`` as the file's text: UTF-8 JSON as written (accents kept), indented."""
+    return json.dumps(osdi_petitions(petitions), ensure_ascii=False, indent=2) + "\n"
