@@ -151,7 +151,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("action_network_csv_file", "campaign", "campaign", needs=("action_network_csv_text",)),
     DocumentRow("osdi_petition_file", "campaign", "campaign", needs=("osdi_petition_text",)),
     DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_docs")),
-    DocumentRow("after_decision", "campaign", "campaign"),
+    DocumentRow("after_decision", "campaign", "campaign", needs=("after_en",),
+                defines=("after_es", "after_decision_templates")),
 )
 
 #: what building the documents defines besides the documents' own rows: the list, the ZIP, the
