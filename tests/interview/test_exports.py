@@ -2,11 +2,14 @@
 the Action Network CSV read with ``csv``, the OSDI petition with ``json``, each checked to carry the
 case and no private fact; the after-the-decision text per ask and per language."""
 import csv
+import datetime as dt
 import io
 import json
 
 from docassemble.notonemore.campaign import find_private
-from tests.interview.test_campaign import CASES, campaign, public
+from tests.interview.test_campaign import CASES, EVERYONE, campaign, public
+from tests.support.cases import TODAY
+from tests.support.clock import interview_today, long_date
 
 CSV_NAME = "Petition targets for Action Network (CSV)"
 JSON_NAME = "Petition for petition tools (OSDI JSON)"
@@ -14,6 +17,10 @@ SPANISH_DIRECTOR = "Director o directora de la oficina de campo de ICE en Housto
 PRIVATE = dict(literals=["April 12, 1988", "1988-04-12", "04/12/1988", "12 de abril de 1988",
                          "arrested for driving without a license"],
                numbers=["A123456789"])
+
+
+def flat(text):
+    return " ".join(text.split())
 
 
 def exports(docs):
@@ -56,6 +63,16 @@ def test_a_hold_with_the_local_agency_exports_both_decision_makers():
     assert petition["summary"] and "\n" not in petition["summary"]
     assert "browser_url" not in petition          # no link yet: the kit's placeholder is not a web address
     no_private_fact(docs[CSV_NAME], docs[JSON_NAME])
+    # after the decision, for an ICE hold, with consent to the media: press releases
+    after = flat(docs["After the decision"])
+    assert "ICE lifted its hold on José O'Brien & <Núñez>." in after and "The criminal case is not over" in after
+    assert "Go to every date in the criminal case" in after
+    assert after.count("FOR IMMEDIATE RELEASE") == 2 and "Message to supporters" not in after
+    assert "San Diego: ICE has refused to lift its hold on José O'Brien & <Núñez>" in after
+    assert "ICE may take José. Ask the attorney about release from ICE detention" in after
+    assert "habeas petition in federal court while José is detained" in after      # held in jail now
+    assert "A plan for the family" in after and "A plan for the children" not in after   # short path: no family answers
+    no_private_fact(after)
 
 
 def test_a_stay_with_a_named_director_and_the_a_number_agreed():
@@ -71,6 +88,23 @@ def test_a_stay_with_a_named_director_and_the_a_number_agreed():
     assert "A 123-456-789" in petition["petition_text"]         # agreed: the message to ICE carries it
     assert petition["browser_url"] == "https://actionnetwork.org/petitions/keep-jose-home"
     no_private_fact(docs[CSV_NAME], docs[JSON_NAME].replace("A 123-456-789", ""))
+    # after the decision for a stay: temporary, supervision, renewal; after a loss the deadlines as facts
+    after = flat(docs["After the decision"])
+    assert "ICE granted José O'Brien & <Núñez> a stay of removal." in after
+    assert "only for the time ICE set, and it does not give papers" in after and "order of supervision" in after
+    assert "when to ask for a new one, with Form I-246" in after
+    assert "ICE's removal date is " + long_date(TODAY + dt.timedelta(days=21)) + "." in after
+    assert "Campaign started: " + long_date(interview_today(run)) in after
+    assert "within 30 days of the decision (8 CFR 1003.38(b))" in after and "not legal advice" in after
+    assert "not checked online" in after                 # the facts file marks them unchecked
+    assert "A deportation can now happen any day." in after and "A plan for the children" in after
+    assert "https://locator.ice.gov/odls/" in after and "1-888-351-4024" in after
+    assert "Stay with the campaign: https://actionnetwork.org/petitions/keep-jose-home" in after
+    assert "Contact: Ana Ruiz, 555-201-3344" in after and "Date: ____" in after
+    for question in ("Lessons learned", "Advice for the future", "What worked", "Signatures:", "Calls to ICE:",
+                     "Allies who joined:", "Elected officials who wrote or called:", "News stories:"):
+        assert question in after
+    assert "[" not in after and "habeas" not in after    # nothing left to fill in a sentence; not detained
 
 
 def test_both_languages_give_two_petitions_and_no_director_question_without_an_e_mail():
@@ -87,3 +121,32 @@ def test_both_languages_give_two_petitions_and_no_director_question_without_an_e
     assert english["target"] == [{"name": "Field Office Director, Houston Field Office"}]
     assert spanish["target"] == [{"name": SPANISH_DIRECTOR}]
     no_private_fact(docs[JSON_NAME])
+    # after the decision in both languages, each its own text, English first
+    after = flat(docs["After the decision"])
+    english_part, spanish_part = after.split("Después de la decisión:", 1)
+    assert "ICE granted José O'Brien & <Núñez> deferred action." in english_part
+    assert "It is not a legal status" in english_part and "The court case goes on." in english_part
+    assert "ICE le otorgó a José O'Brien & <Núñez> acción diferida." in spanish_part
+    assert "No es un estatus legal" in spanish_part and "El caso en la corte sigue." in spanish_part
+    assert "La próxima audiencia en la corte es el " + long_date(TODAY + dt.timedelta(days=90), "es") + "." in spanish_part
+    assert "30 días desde la decisión" in spanish_part and "Esta lista no es asesoría legal." in spanish_part
+    for word in (" the ", " and ", "If ICE", "Press release"):
+        assert word not in spanish_part, word
+
+
+def test_after_the_decision_in_spanish_without_the_media_for_a_release():
+    answers = public(CASES[2], public_languages="es", consent={**EVERYONE, "media": False})
+    run, screens, docs = campaign(answers)
+    after = flat(docs["After the decision"])
+    assert after.startswith("Después de la decisión: José O'Brien & <Núñez>") and "After the decision" not in after
+    assert "ICE puso en libertad a José O'Brien & <Núñez>." in after and "citas con ICE" in after
+    assert "Ir a cada cita con ICE y a cada audiencia" in after
+    assert "PARA PUBLICACIÓN INMEDIATA" not in after and after.count("Mensaje para quienes apoyaron") == 2
+    assert "no a los medios" in after
+    assert "ICE se negó a poner en libertad a José O'Brien & <Núñez>" in after
+    assert "un permiso de libertad (parole)" in after and "habeas en la corte federal mientras José siga en detención" in after
+    assert "Un plan para los niños" in after                     # a US citizen child in the answers
+    no_private_fact(after)
+    rows, osdi = exports(docs)
+    [petition] = osdi["_embedded"]["osdi:petitions"]
+    assert petition["name"] == "Petición #Not1More por José O'Brien & <Núñez> (español)"
