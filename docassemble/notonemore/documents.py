@@ -148,9 +148,13 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
                 defines=("campaign_missing_marks",)),
     DocumentRow("petition_texts", "campaign", "campaign", needs=("petition_texts_text",)),
     DocumentRow("targets_csv_file", "campaign", "campaign", needs=("targets_csv_text",)),
+    # the same targets and petition in the forms petition tools import (doc_exports.yml)
+    DocumentRow("action_network_csv_file", "campaign", "campaign", needs=("action_network_csv_text",)),
+    DocumentRow("osdi_petition_file", "campaign", "campaign", needs=("osdi_petition_text",)),
     DocumentRow("organizing_plan", "campaign", "campaign", needs=("plan_steps", "plan_lines", "plan_docs")),
     DocumentRow("campaign_calendar", "campaign", "campaign", needs=("plan_steps", "plan_lines", "calendar_ics_text")),
-    DocumentRow("after_decision", "campaign", "campaign"),
+    DocumentRow("after_decision", "campaign", "campaign", needs=("after_en",),
+                defines=("after_es", "after_decision_templates")),
 )
 
 #: what building the documents defines besides the documents' own rows: the list, the ZIP, the

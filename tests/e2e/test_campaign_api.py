@@ -3,6 +3,7 @@ the targets' CSV opened in a spreadsheet (LibreOffice Calc), the kit read as DOC
 import codecs
 import csv
 import io
+import json
 import subprocess
 
 import icalendar
@@ -33,7 +34,9 @@ def spreadsheet_cells(csv_path, workdir):
 
 def test_public_campaign_files_over_the_api(server, tmp_path):
     answers = {**CASES[0].answers(), "consent": EVERYONE, "public_languages": "both", "public_a_number_ok": True,
-               "local_agency_phone": "619-555-0199"}
+               "local_agency_phone": "619-555-0199", "field_office_email": "sd.ero@example.gov",
+               "local_agency_email": "sheriff@example.gov", "field_office_director_first": "Jane",
+               "field_office_director_last": "Smith-Ortiz"}
     api = ApiSession(server.url, server.api_key, server.interview)
     screen = api.walk(answers)          # the short first request: no case summary on the way
     assert screen["questionText"].strip() == "Your documents are ready"
@@ -78,3 +81,25 @@ def test_public_campaign_files_over_the_api(server, tmp_path):
         assert "BORRADOR, todavía no se puede publicar: falta el enlace a la petición." in text
         assert "(A 123-456-789): please stop his deportation" in text
         assert "1988" not in text and "April 12" not in text
+
+    # the exports petition tools take as they are (doc_exports.yml): Action Network's CSV and OSDI JSON
+    assert files["Petition targets for Action Network (CSV)"]["raw"] == ".csv"
+    assert files["Petition for petition tools (OSDI JSON)"]["raw"] == ".json"
+    raw = api.download(raw_url(files["Petition targets for Action Network (CSV)"]))
+    assert raw.split(b"\r\n", 1)[0] == b"title,first_name,last_name,zip_code,country,gender,email,phone"   # no BOM
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
+    assert [(r["first_name"], r["last_name"], r["email"], r["zip_code"]) for r in rows] == [
+        ("Jane", "Smith-Ortiz", "sd.ero@example.gov", ""), ("San Diego County Sheriff", "Leadership", "sheriff@example.gov", "")]
+    osdi = json.loads(api.download(raw_url(files["Petition for petition tools (OSDI JSON)"])).decode("utf-8"))
+    english, spanish = osdi["_embedded"]["osdi:petitions"]
+    assert english["origin_system"] == spanish["origin_system"] == "docassemble.notonemore"
+    assert "<strong>" in english["description"] and "lift the ICE hold on José" in english["description"]
+    assert "(A 123-456-789)" in english["petition_text"] and "San Diego County Sheriff" in english["petition_text"]
+    assert {"name": "San Diego County Sheriff"} in spanish["target"]
+    assert "1988" not in json.dumps(osdi) and "April 12" not in json.dumps(osdi)
+
+    # after the decision: English then Spanish in one DOCX
+    after = " ".join(docx_text(api.download(files["After the decision"]["url"]["docx"])).split())
+    assert "ICE lifted its hold on José O'Brien & <Núñez>." in after
+    assert "ICE retiró la orden de retención contra José O'Brien & <Núñez>." in after
+    assert after.index("If ICE says no") < after.index("Si ICE dice que no")

@@ -52,6 +52,7 @@ def base_answers() -> dict[str, Any]:
         "petition_title_choice": "stop_deportation", "petition_photo": None,
         "campaign_org": "Amigos de José", "media_contact": "Ana Ruiz, 555-201-3344", "petition_link": "",
         "field_office_phone": "619-555-0100", "field_office_email": "", "local_agency_phone": "", "local_agency_email": "",
+        "field_office_director_first": "", "field_office_director_last": "",
         "officials_status": "not_asked",
         # the family's story (step7_public.yml): its words for the relatives named in us_relatives,
         # what it lives through now, its own words

@@ -67,7 +67,8 @@ def test_the_documents_of_each_kind_of_case():
     public_only = {**dict.fromkeys(AUDIENCES, False), "public": True}
     assert d.document_variables(d.decisions(hold, public_only)) == ["ask_summary"]
     assert d.document_variables(d.decisions(hold, public_only, campaign=True), "campaign") == [
-        "campaign_kit", "petition_texts", "targets_csv_file", "organizing_plan", "campaign_calendar", "after_decision"]
+        "campaign_kit", "petition_texts", "targets_csv_file", "action_network_csv_file", "osdi_petition_file", "organizing_plan",
+        "campaign_calendar", "after_decision"]
     # the campaign needs the family's consent to go public, whatever go_public says
     assert d.document_variables(d.decisions(hold, officials_only, campaign=True), "campaign") == []
 
