@@ -16,7 +16,7 @@ from typing import Iterable, Mapping, Optional
 
 from .util import PlainJson
 
-__all__ = ["ASKS", "AFTER_TEMPLATES", "CHILD_CODES", "DEADLINE_FACTS", "Deadline", "AfterDecision", "has_children", "after_decision"]
+__all__ = ["ASKS", "AFTER_TEMPLATES", "CHILD_CODES", "DEADLINE_FACTS", "Deadline", "AfterDecision", "has_children", "after_decision_model"]
 
 #: the asks a public campaign can make (the not-in-proceedings branch has no campaign)
 ASKS: tuple[str, ...] = ("lift_ice_hold", "release_from_detention", "stay_of_removal", "deferred_action")
@@ -95,7 +95,7 @@ def has_children(relatives: Iterable[str], circumstances: Iterable[str]) -> bool
     return bool((set(relatives) | set(circumstances)) & CHILD_CODES)
 
 
-def after_decision(ask: str, *, name: str, first: str, office: str, city: str, agency: str = "", org: str = "",
+def after_decision_model(ask: str, *, name: str, first: str, office: str, city: str, agency: str = "", org: str = "",
                    contact: str = "", link: str = "", started: str = "", key_kind: str = "", key_date: str = "",
                    detained: bool = False, media: bool = False, children: bool = False, locator: str = "",
                    ero_line: str = "", stay_form: str = "",

@@ -2,7 +2,7 @@
 import pytest
 
 from docassemble.notonemore.after_decision import (
-    AFTER_TEMPLATES, ASKS, DEADLINE_FACTS, after_decision, has_children)
+    AFTER_TEMPLATES, ASKS, DEADLINE_FACTS, after_decision_model, has_children)
 from docassemble.notonemore.facts import fact
 from docassemble.notonemore.language import LANGUAGES
 
@@ -15,7 +15,7 @@ def model(ask="stay_of_removal", **changes):
                   link="https://example.org/p", started="June 3, 2019", key_kind="removal", key_date="June 24, 2019",
                   facts=FACTS)
     values.update(changes)
-    return after_decision(ask, **values)
+    return after_decision_model(ask, **values)
 
 
 def test_the_case_comes_through_tidied():

@@ -140,3 +140,19 @@ def test_no_question_file_keeps_its_own_list_of_names_to_build_again():
     text = "\n".join(p.read_text(encoding="utf-8") for p in QUESTIONS.glob("*.yml"))
     assert "documents_built" not in text
     assert text.count("names_built()") >= 3     # the fingerprint (twice) and the undefine
+
+
+def test_no_module_name_is_also_a_name_the_documents_build():
+    """A module's function named like an interview variable is overwritten by it (``after_decision``, the
+    attachment, once replaced the model function of that name, and building the documents again looped)."""
+    import importlib
+    import re
+    from pathlib import Path
+    questions = Path(d.__file__).parent / "data" / "questions"
+    modules = set(re.findall(r"^  - (docassemble\.notonemore\.\w+)$",
+                             "\n".join(p.read_text(encoding="utf-8") for p in questions.glob("*.yml")), re.M))
+    assert "docassemble.notonemore.after_decision" in modules
+    built = set(d.names_built())
+    clashes = {(module, name) for module in modules for name in getattr(importlib.import_module(module), "__all__", ())
+               if name in built}
+    assert clashes == set()
