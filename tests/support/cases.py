@@ -33,6 +33,8 @@ def base_answers() -> dict[str, Any]:
         # the county picks the office in a split state (asked only when the field office is not given);
         # whether ICE has moved a person it holds, or said it will (facility screen)
         "client_county": "San Diego", "transfer_status": "none",
+        # the check-in day's people (doc_handoff.yml; the organizing plan asks the same names)
+        "go_along_companion": "Rosa Peña, 555-301-7788", "on_call_attorney": "Lic. Elena Torres", "on_call_attorney_phone": "619-555-0142",
         "hearing_date": "", "removal_date": "", "check_in_date": "",
         "intake_path": "full",
         "entry_date": "2004-06-01", "entry_method": "inspected",
