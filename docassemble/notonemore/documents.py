@@ -16,7 +16,9 @@ new row; a new name a build defines goes in its row.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Protocol
+from typing import Any, Iterable, Mapping, Optional, Protocol
+
+from .handoff import CustodyFacts
 
 __all__ = [
     "GROUPS",
@@ -31,6 +33,9 @@ __all__ = [
     "shares_case",
     "short_first_request",
     "sends_jail_request",
+    "sends_habeas_sheet",
+    "sends_bond_sheet",
+    "makes_check_in_sheet",
     "decisions",
     "document_variables",
     "build_order",
@@ -81,18 +86,45 @@ def sends_jail_request(ask: _Ask, consent: Mapping[str, Any]) -> bool:
     return bool(ask.code == "lift_ice_hold" and consent["ice"])
 
 
+def sends_habeas_sheet(custody: CustodyFacts, consent: Mapping[str, Any]) -> bool:
+    """The habeas hand-off sheet for an attorney: ICE holds the person and either they entered without
+    inspection (no bond hearing since Matter of Yajure Hurtado; "unknown" counts, as an attorney must find
+    out) or they have been held ``LONG_DETENTION_DAYS`` or more. It carries the date of birth and the
+    history, so only with the family's consent to share with the advocate (who brings in the attorney)."""
+    entry_in_doubt = custody.custody_status == "ice_detention_no_order" and custody.entry_method != "inspected"
+    return bool(consent["advocate"] and custody.held_by_ice and (entry_in_doubt or custody.held_long))
+
+
+def sends_bond_sheet(custody: CustodyFacts) -> bool:
+    """The bond hand-off sheet: ICE holds a person with no removal order who may be given a bond (came in
+    through inspection, or the family does not know how: an attorney checks). It is the family's own
+    sheet for whoever posts the bond."""
+    return custody.custody_status == "ice_detention_no_order" and custody.entry_method != "without_inspection"
+
+
+def makes_check_in_sheet(custody: CustodyFacts) -> bool:
+    """The check-in day sheet: the person is not held and has an ICE check-in or a court hearing to come."""
+    return bool(not custody.detained and custody.appointment_ahead)
+
+
 #: the decisions a document can depend on (``DocumentRow.when``)
-DECISIONS: tuple[str, ...] = ("always", "ice_letter", "officials_letter", "letters", "jail_request", "campaign")
+DECISIONS: tuple[str, ...] = ("always", "ice_letter", "officials_letter", "letters", "jail_request", "campaign",
+                              "habeas_sheet", "bond_sheet", "check_in_sheet")
 
 
-def decisions(ask: _Ask, consent: Mapping[str, Any], campaign: bool = False) -> dict[str, bool]:
-    """Each decision of ``DECISIONS`` for this case; ``campaign`` is ``goes_public(...) and go_public`` (asked only then)."""
+def decisions(ask: _Ask, consent: Mapping[str, Any], campaign: bool = False,
+              custody: Optional[CustodyFacts] = None) -> dict[str, bool]:
+    """Each decision of ``DECISIONS`` for this case; ``campaign`` is ``goes_public(...) and go_public`` (asked only then);
+    ``custody`` (``custody_facts`` in the interview) decides the hand-off sheets, none without it."""
     return {"always": True,
             "ice_letter": sends_ice_letter(ask, consent),
             "officials_letter": sends_officials_letter(ask, consent),
             "letters": makes_letters(ask, consent),
             "jail_request": sends_jail_request(ask, consent),
-            "campaign": bool(campaign and goes_public(ask, consent))}
+            "campaign": bool(campaign and goes_public(ask, consent)),
+            "habeas_sheet": bool(custody and sends_habeas_sheet(custody, consent)),
+            "bond_sheet": bool(custody and sends_bond_sheet(custody)),
+            "check_in_sheet": bool(custody and makes_check_in_sheet(custody))}
 
 
 # --- the one list of documents ------------------------------------------------------------------
@@ -141,6 +173,10 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("reference_request_en", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
     DocumentRow("reference_request_es", "family", "letters", needs=_LETTER_NEEDS, defines=("letterhead",)),
     DocumentRow("attorney_review_sheet", "attorney", "letters", needs=_LETTER_NEEDS + ("review_sheet", "letter_claims")),
+    # the emergency hand-offs (doc_handoff.yml)
+    DocumentRow("habeas_sheet", "attorney", "habeas_sheet", needs=("handoff_values",)),
+    DocumentRow("bond_sheet", "family", "bond_sheet", needs=("handoff_values",)),
+    DocumentRow("check_in_sheet", "family", "check_in_sheet", needs=("handoff_values",)),
     # Steps 7-8 (doc_campaign.yml): recomputed with docassemble's reconsider() each time they are built
     DocumentRow("campaign_kit", "campaign", "campaign",
                 needs=("campaign_texts_defused", "campaign_key_date", "public_a_number_shown", "campaign_photo",
@@ -166,6 +202,8 @@ SHARED_BUILDS: tuple[str, ...] = (
     "today_date", "draft_mark", "kit_draft_mark",
     # recomputed on each screen (reconsider: True), so never an answer the fingerprint should see
     "passage_names", "private_history_details_prints", "history_cleared_for_ice",
+    # the hand-off sheets' decisions read it (doc_handoff.yml): computed again from the answers
+    "custody_facts",
 )
 
 

@@ -21,7 +21,7 @@ LEVELS: tuple[str, ...] = ("hours", "days", "weeks")
 #: Every reason ``assess_urgency`` can give, in the order it lists reasons of the same level.
 REASONS: tuple[str, ...] = (
     "ice_hold", "removal_imminent", "check_in_imminent",
-    "removal_soon", "check_in_soon", "detained", "transfer_risk", "final_order", "hearing_soon",
+    "removal_soon", "check_in_soon", "detained", "transferred", "transfer_risk", "final_order", "hearing_soon",
     "date_passed",
 )
 #: Date kinds ``date_problem`` checks: past events, and dates still to come.
@@ -73,12 +73,16 @@ def assess_urgency(
     check_in_date: Optional[_dt.date] = None,
     hearing_date: Optional[_dt.date] = None,
     transfer_expected: bool = False,
+    transferred: bool = False,
     detained: bool = False,
 ) -> Urgency:
     """The urgency of a case; the level is the most urgent of all the rules that fire.
 
     ``detained`` says a person with a ``final_order`` is held by ICE (the other statuses
-    say it themselves). A date before ``today`` is ignored and adds ``date_passed``
+    say it themselves). ``transfer_expected`` (ICE said or signalled it will move the person) adds
+    ``transfer_risk``; ``transferred`` (ICE has moved them) adds ``transferred``: both are counted in
+    days, since a move takes the person away from family, counsel and the district where a habeas
+    petition would be filed. A date before ``today`` is ignored and adds ``date_passed``
     (so a ``final_order`` whose removal date has passed counts as having none).
 
     >>> assess_urgency("jail_with_ice_hold", _dt.date(2026, 1, 5)).level
@@ -112,8 +116,10 @@ def assess_urgency(
         fired["ice_hold"] = ("hours", None)
     if custody_status == "ice_detention_no_order" or (custody_status == "final_order" and detained):
         fired["detained"] = ("days", None)
+    if transferred:
+        fired["transferred"] = ("days", None)
     if transfer_expected:
-        fired["transfer_risk"] = ("days", None)
+        fired["transfer_risk"] = ("hours", None)
     if custody_status == "final_order" and removal_days is None:  # no date, or a passed one
         fired["final_order"] = ("days", None)
 

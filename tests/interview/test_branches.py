@@ -202,10 +202,10 @@ URGENT_BRANCHES = {
         {"custody_status": "final_order", "client_detained": False, "removal_date": "", "check_in_date": ""}, "days"),
     "in proceedings, hearing in a week": (
         {"custody_status": "in_proceedings_free", "hearing_date": day(7), "check_in_date": "",
-         "client_state": "TX", "field_office": "houston"}, "days"),
+         "client_state": "TX", "client_county": "Harris", "field_office": "houston"}, "days"),
     "in proceedings, check-in tomorrow": (
         {"custody_status": "in_proceedings_free", "hearing_date": "", "check_in_date": day(1),
-         "client_state": "TX", "field_office": "houston"}, "hours"),
+         "client_state": "TX", "client_county": "Harris", "field_office": "houston"}, "hours"),
 }
 
 
@@ -277,3 +277,28 @@ def test_consent_sent_with_only_the_agreed_audiences_means_no_to_the_others():
     assert screens[-1].id == "case summary"
     assert run.value("consent['ice']") is False and run.value("consent['public']") is False
     assert "Consent to send the case to ICE" in text_of(screens[-1])
+
+
+def test_a_split_state_asks_the_county_and_a_transfer_changes_the_urgency():
+    """Texas is split among five offices: the county (Harris) picks Houston, no office screen; a person
+    held by ICE whom ICE said it will move is urgent in hours (days without it), and the summary says
+    to check the locator."""
+    texas = {**CASES[1].answers(), "client_state": "TX", "client_county": "Harris", "hearing_date": day(60),
+             "attorney_consulted": True, "consult_date": day(-3)}
+    del texas["field_office"]
+    run, screens = walk_to_summary({**texas, "transfer_status": "expected"})
+    ids = [s.id for s in screens]
+    assert "county" in ids and "field office" not in ids
+    county = next(s for s in screens if s.id == "county")
+    assert "Texas has more than one ICE field office" in text_of(county)
+    assert run.value("field_office") == "houston"
+    assert run.value("urgency.level") == "hours"
+    assert run.value("urgency.reasons")[0] == "transfer_risk"
+    assert "ICE may move the person to another place." in text_of(next(s for s in screens if s.id == "intake path"))
+
+    run, screens = walk_to_summary({**texas, "transfer_status": "happened", "intake_path": "full"})
+    assert run.value("urgency.level") == "days" and "transferred" in run.value("urgency.reasons")
+    summary = text_of(screens[-1])
+    assert screens[-1].id == "case summary"
+    assert "Houston Field Office" in summary
+    assert "moved José" in summary and "locator.ice.gov" in summary

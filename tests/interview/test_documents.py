@@ -18,6 +18,46 @@ ASK_SENTENCE = {
 }
 
 
+HABEAS, BOND, CHECK_IN = "Habeas hand-off sheet (for an attorney)", "Posting a bond (CeBONDS)", "The day of the check-in or hearing"
+#: the emergency hand-offs each branch gets (documents.py): habeas for a person ICE holds who entered
+#: without inspection, bond where a bond may be set, the check-in day sheet when a check-in or hearing is ahead
+HANDOFFS = {CASES[1].name: {HABEAS}, CASES[2].name: {BOND}, CASES[4].name: {CHECK_IN}}
+BIRTH_DATE = "April 12, 1988"
+
+
+def check_handoffs(docs, run):
+    """Each hand-off sheet's content; the date of birth only on the attorney's habeas sheet."""
+    if HABEAS in docs:
+        habeas = docs[HABEAS]
+        for fact in ("Habeas hand-off: José O'Brien & <Núñez>", "A-number: A 123-456-789", f"Date of birth: {BIRTH_DATE}",
+                     "Country of birth: Mexico", "Facility: Otay Mesa Detention Center, San Diego, California",
+                     "Last entry: without inspection, on June 1, 2004", "Matter of Yajure Hurtado", "28 U.S.C. § 2241",
+                     "A habeas petition is a public court record", "A child who is a U.S. citizen",
+                     "Spouse, a green-card holder", "Ana Ruiz & <Co>: phone 555-201-3344",
+                     "Immigration Advocates Network", "San Diego Field Office", "locator.ice.gov"):
+            assert fact in habeas, fact
+        assert f"Next hearing: {long_date(interview_today(run) + dt.timedelta(days=40))}" in habeas
+    if BOND in docs:
+        bond = docs[BOND]
+        for fact in ("Posting a bond for José O'Brien & <Núñez>", "A-number: A 123-456-789", "CeBONDS",
+                     "https://www.ice.gov/detain/detention-management/bonds", "a U.S. citizen, a lawful permanent resident",
+                     "Permanent Resident Card (green card)", "IRS Letter 947", "Fedwire or ACH",
+                     "Held at: Otay Mesa Detention Center", "National Bail Fund Network", "open it first"):
+            assert fact in bond, fact
+        assert "Check first" not in bond             # came in through inspection: a bond may be set
+        assert "No hearing date is known yet" in bond
+    if CHECK_IN in docs:
+        day_sheet = docs[CHECK_IN]
+        hearing = long_date(interview_today(run) + dt.timedelta(days=90))
+        for fact in (f"The day of José's court hearing {hearing}", "Who goes along", "The attorney on call",
+                     "If ICE keeps José", "https://locator.ice.gov/odls/", "A 123-456-789", "1-888-351-4024",
+                     "The children", "Houston Field Office", "Rosa Peña, 555-301-7788", "Lic. Elena Torres, 619-555-0142"):
+            assert fact in day_sheet, fact
+    for name, text in docs.items():
+        if name in (BOND, CHECK_IN):
+            assert BIRTH_DATE not in text and "1988" not in text, name
+
+
 def documents(answers):
     run, screens = walk_to_summary(answers, stop=("documents screen",))
     docs = {doc.name: " ".join(doc.text.split()) for doc in screens[-1].attachments}
@@ -29,9 +69,11 @@ def test_request_to_ice_for_each_branch(case):
     answers = case.answers()
     run, screen, docs = documents(answers)
     jail = {"Request to the jail"} if case.custody_status == "jail_with_ice_hold" else set()   # an ICE hold only
+    handoff = HANDOFFS.get(case.name, set())
     assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials",
                          "Supporting documents checklist", "Request for a support letter (English)",
-                         "Carta de apoyo, pedido (español)", "Attorney review sheet"} | jail
+                         "Carta de apoyo, pedido (español)", "Attorney review sheet"} | jail | handoff
+    check_handoffs(docs, run)
     letter = docs["Request to ICE"]
     assert letter.startswith("DRAFT – for attorney review")    # no review recorded
     office = run.value("office(field_office)['name']")
@@ -64,7 +106,12 @@ def test_private_history_stays_out_unless_an_attorney_cleared_it():
                "private_history": {"prior_removal": True, "arrests": True},
                "private_history_details": "Removed in 2009 at the border."}
     run, screen, docs = documents(answers)
-    for text in docs.values():
+    for name, text in docs.items():
+        if name == HABEAS:      # the attorney's sheet for a habeas petition: the history as the family gave it
+            for phrase in ("Has been arrested (the family's answer; not checked)", "Was deported before",
+                           "In the family's words: Removed in 2009 at the border."):
+                assert phrase in text, phrase
+            continue
         for phrase in ("removed from the United States", "arrested", "2009", "We understand",
                        "never been arrested"):
             assert phrase not in text, phrase
@@ -419,6 +466,11 @@ def test_a_changed_consent_changes_which_documents_are_made():
     screen = run.answer({"consent": {**consent, "officials": True, "ice": False}}, mark_answered=False)
     names = [d.name for d in screen.attachments]
     assert names == ["The ask", "Letter for elected officials", "Supporting documents checklist",
-                     "Request for a support letter (English)", "Carta de apoyo, pedido (español)", "Attorney review sheet"]
+                     "Request for a support letter (English)", "Carta de apoyo, pedido (español)", "Attorney review sheet",
+                     HABEAS]
     words = " ".join(screen.subquestion.split())
     assert "No letter to ICE:" in words and "The package to send" not in words
+    # the habeas sheet holds the date of birth and the history: only with consent to share with the advocate
+    screen = run.answer({"consent": {**consent, "advocate": False}}, mark_answered=False)
+    names = [d.name for d in screen.attachments]
+    assert HABEAS not in names and "Request to ICE" in names

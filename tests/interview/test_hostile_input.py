@@ -37,12 +37,14 @@ def test_every_free_text_answer(kind):
     assert screen.id == "documents screen"
     # docassemble defuses template syntax in answers with zero-width spaces ({\u200b{); read past them
     docs = {name: doc.replace("\u200b", "") for name, doc in docs.items()}
-    assert len(docs) == 8
+    assert len(docs) == 9                             # the eight of the detained branch and its habeas sheet
     letter = docs["Request to ICE"]
     expected = " ".join("".join(c for c in text if c in "\t\n" or ord(c) >= 32).split())
-    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet", "Attorney review sheet"):
+    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet", "Attorney review sheet",
+                 "Habeas hand-off sheet (for an attorney)"):
         assert expected in docs[name], (name, expected[:80])
     assert "49" not in letter                        # 7*7 was never worked out
+    assert "49" not in docs["Habeas hand-off sheet (for an attorney)"]
     assert "His removal would separate this family. " + expected in letter     # family_details, as reviewed
     if kind == "control characters":
         assert "\x0b" not in letter and "\x00" not in letter

@@ -154,7 +154,7 @@ def test_the_letters_for_officials_and_the_jail_are_english_in_a_spanish_session
 
 
 # The jail's own request: an ICE hold, with consent to share the case with ICE
-TEXAS = {"client_state": "TX", "field_office": "houston", "local_agency_name": "Harris County Sheriff's Office",
+TEXAS = {"client_state": "TX", "client_county": "Harris", "field_office": "houston", "local_agency_name": "Harris County Sheriff's Office",
          "facility_name": "Harris County Jail", "facility_city": "Houston"}
 
 

@@ -150,3 +150,20 @@ def test_the_familys_summary_is_in_spanish_and_no_document_shows_markup():
         assert translated not in summary, translated
     for filename, text in docs.items():
         assert "<span" not in text and "lang=" not in text and "</" not in text, filename
+
+
+def test_the_check_in_day_sheet_is_the_familys_in_spanish(spanish_screens):
+    """The check-in day sheet is the family's: a Spanish session gets the Spanish DOCX (written as
+    Spanish, dates the Spanish way), with the same people, numbers and links as the English one."""
+    end = [s for name, s in spanish_screens if name == CASES[4].name and s.id == "documents screen"][-1]
+    docs = {d.filename: " ".join(d.text.split()) for d in end.attachments}
+    sheet = docs["not1more-dia-de-la-cita"]
+    assert "not1more-check-in-day" not in docs
+    for spanish in ("El día de la audiencia en la corte de José", "Qué llevar", "Quién acompaña", "Rosa Peña, 555-301-7788",
+                    "El abogado de guardia", "Lic. Elena Torres, 619-555-0142", "Si ICE se queda con José",
+                    "localizador de detenidos de ICE: https://locator.ice.gov/odls/", "número A (A 123-456-789)",
+                    "1-888-351-4024 (hablan español)", "Los niños", "no es consejo legal"):
+        assert spanish in sheet, spanish
+    assert re.search(r"\*?\d{1,2} de [a-z]+ de 20\d\d", sheet)
+    for english in ("What to bring", "Who goes along", "If ICE keeps", "legal advice", "April 12, 1988"):
+        assert english not in sheet, english

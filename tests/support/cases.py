@@ -30,6 +30,11 @@ def base_answers() -> dict[str, Any]:
         "client.country_of_birth": "MX", "client.birthdate": "1988-04-12",
         "client_detained": False, "facility_name": "Otay Mesa Detention Center", "facility_city": "San Diego",
         "client_state": "CA", "field_office": "san_diego", "local_agency_name": "San Diego County Sheriff",
+        # the county picks the office in a split state (asked only when the field office is not given);
+        # whether ICE has moved a person it holds, or said it will (facility screen)
+        "client_county": "San Diego", "transfer_status": "none",
+        # the check-in day's people (doc_handoff.yml; the organizing plan asks the same names)
+        "go_along_companion": "Rosa Peña, 555-301-7788", "on_call_attorney": "Lic. Elena Torres", "on_call_attorney_phone": "619-555-0142",
         "hearing_date": "", "removal_date": "", "check_in_date": "",
         "intake_path": "full",
         "entry_date": "2004-06-01", "entry_method": "inspected",
@@ -173,9 +178,9 @@ CASES = [
          seen=("detained after a final order",) + HISTORY,
          not_seen=("intake path", "facility", "waiver status and plan")),
     Case("in proceedings, at home", "in_proceedings_free",
-         {"hearing_date": day(90), "client_state": "TX", "field_office": "houston"},
+         {"hearing_date": day(90), "client_state": "TX", "client_county": "unknown", "field_office": "houston"},
          ask_title="Deferred action", targets=("director of the local ICE ERO field office",),
-         warnings=("close or dismiss",), urgency="weeks", seen=("hearing and check in dates", "field office"),
+         warnings=("close or dismiss",), urgency="weeks", seen=("hearing and check in dates", "county", "field office"),
          not_seen=("intake path", "facility", "local agency")),
     Case("not in proceedings", "not_in_proceedings", ask_title="No letter to ICE",
          warnings=("not in a deportation case",), absent=("Who decides",),

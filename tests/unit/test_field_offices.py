@@ -25,7 +25,7 @@ CITIES = {
     "St. Paul", "Washington",
 }
 MUST_COVER = sorted({s.abbr for s in us.states.STATES} | {"DC", "PR"})
-OFFICE_KEYS = {"code", "name", "city", "states", "partial_states"}
+OFFICE_KEYS = {"code", "name", "city", "states", "partial_states", "address", "phone"}
 
 
 def test_the_offices_are_the_known_25():
@@ -87,16 +87,22 @@ def test_callers_get_copies():
     assert office("miami")["name"] == "Miami Field Office"
 
 
-def test_unverified_and_points_to_the_directory():
+def test_areas_verified_contacts_not_and_points_to_the_directory():
     meta = offices_meta()
-    assert meta == {"source": fact("field_office_directory_url").value, "verified": None}
+    assert meta["source"] == fact("field_office_directory_url").value
+    assert dt.date.fromisoformat(meta["verified"]) <= dt.date.today()
+    assert "ice-areas-of-responsibility.csv" in meta["areas_source"] and "1915d7a" in meta["areas_source"]
+    assert meta["contacts_verified"] is None
     raw = json.loads(OFFICES_FILE.read_text(encoding="utf-8"))
-    assert "directory" in raw["_verified_note"] and "not been checked" in raw["_verified_note"]
+    assert "directory" in raw["_verified_note"] and "directory" in raw["_contacts_note"]
+    # no address or phone without a source and a date
+    assert all(entry["address"] is None and entry["phone"] is None for entry in raw["offices"])
 
 
 def test_no_phone_numbers_addresses_or_people_in_the_offices_file():
-    text = OFFICES_FILE.read_text(encoding="utf-8")
-    assert not re.search(r"\d", text.replace("https://www.ice.gov/contact/field-offices", ""))
+    raw = json.loads(OFFICES_FILE.read_text(encoding="utf-8"))
+    text = json.dumps([raw["offices"], raw["counties"]])
+    assert not re.search(r"\d", text)
     for word in (r"\bdirector\b", r"\bofficer\b", r"\bmrs?\.", r"\bms\.", r"\bsuite\b", r"\bstreet\b", "@"):
         assert not re.search(word, text.lower()), word
 
@@ -121,7 +127,7 @@ def test_an_edited_file_is_read_again(tmp_path):
     path = tmp_path / "offices.json"
     path.write_text(json.dumps(raw))
     assert len(load_offices(path)) == 25
-    raw["offices"] = raw["offices"][:1]
+    raw["offices"], raw["counties"] = raw["offices"][:1], {}   # Atlanta alone splits no state
     path.write_text(json.dumps(raw))
     os.utime(path, (1, 1))  # a different mtime even on a coarse clock
     assert len(load_offices(path)) == 1

@@ -41,8 +41,11 @@ TABLE = [
     ("in_proceedings_free", {"hearing_date": d(14)}, "days", ("hearing_soon",), d(14)),
     ("in_proceedings_free", {"hearing_date": d(15)}, "weeks", (), None),
     # transfer
-    ("in_proceedings_free", {"transfer_expected": True}, "days", ("transfer_risk",), None),
-    ("ice_detention_no_order", {"transfer_expected": True}, "days", ("detained", "transfer_risk"), None),
+    ("in_proceedings_free", {"transfer_expected": True}, "hours", ("transfer_risk",), None),
+    ("ice_detention_no_order", {"transfer_expected": True}, "hours", ("transfer_risk", "detained"), None),
+    ("ice_detention_no_order", {"transferred": True}, "days", ("detained", "transferred"), None),
+    ("final_order", {"detained": True, "transferred": True, "removal_date": d(30)}, "days",
+     ("detained", "transferred"), None),
     # dates in the past are ignored and flagged once
     ("in_proceedings_free", {"check_in_date": d(-1)}, "weeks", ("date_passed",), None),
     ("final_order", {"removal_date": d(-1)}, "days", ("final_order", "date_passed"), None),
@@ -53,7 +56,7 @@ TABLE = [
     ("jail_with_ice_hold", {"hearing_date": d(10)}, "hours", ("ice_hold", "hearing_soon"), None),
     ("final_order", {"detained": True, "removal_date": d(1), "check_in_date": d(5), "hearing_date": d(4),
                      "transfer_expected": True},
-     "hours", ("removal_imminent", "check_in_soon", "detained", "transfer_risk", "hearing_soon"), d(1)),
+     "hours", ("removal_imminent", "transfer_risk", "check_in_soon", "detained", "hearing_soon"), d(1)),
     ("final_order", {"removal_date": d(2), "hearing_date": d(1)},
      "hours", ("removal_imminent", "hearing_soon"), d(2)),     # the hearing is nearer but sets no hours
     ("final_order", {"removal_date": d(2), "check_in_date": d(1)},
