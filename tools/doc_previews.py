@@ -54,6 +54,12 @@ def main() -> None:
     _walk({**CASES[0].answers(), "client_state": "TX", "field_office": "houston",
            "facility_name": "Harris County Jail", "facility_city": "Houston",
            "local_agency_name": "Harris County Sheriff's Office"}, written)
+    # held by ICE after entering without inspection: the habeas hand-off sheet for an attorney
+    _walk({**CASES[1].answers(), "consent": everyone, "go_public": False}, written)
+    # held by ICE after an inspected entry: the bond hand-off sheet
+    _walk({**CASES[2].answers(), "consent": everyone, "go_public": False}, written)
+    # at home with a hearing ahead: the check-in day sheet, in English and in Spanish
+    _walk({**CASES[4].answers(), "consent": everyone, "go_public": False}, written)
 
 
 if __name__ == "__main__":
