@@ -480,7 +480,8 @@ def test_a_photo_goes_into_the_kit(tmp_path):
 
 def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
     run, screens, docs = campaign(public(CASES[3]))
-    assert docs["Campaign kit"].startswith("DRAFT – for attorney review")
+    # not reviewed and no link yet: both reasons, each its own sentence
+    assert docs["Campaign kit"].startswith("DRAFT – for attorney review. DRAFT, not ready to publish: add the petition's link.\n")
     run.action("record_attorney_review")
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
                          "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-11)})
