@@ -381,9 +381,10 @@ def test_the_middle_name_is_written_in_full_everywhere():
     assert "Paco Andrés Gómez Ruiz" in str(summary.raw)
     from tests.interview.test_campaign import text_of as document_text
     docs = {d.filename: " ".join(document_text(d).split()) for d in screens[-1].attachments}
-    assert len(docs) == 14                       # the letters, the papers and the public campaign
+    assert len(docs) == 16                       # the letters, the papers and the public campaign with its exports
     for name, text in docs.items():
-        if name not in ("not1more-petition-targets", "not1more-organizing-plan", "not1more-after-the-decision"):
+        if name not in ("not1more-petition-targets", "not1more-action-network-targets", "not1more-organizing-plan",
+                        "not1more-after-the-decision"):
             assert "Paco Andrés Gómez Ruiz" in text, name
         assert "Paco A. Gómez" not in text and "Paco A Gómez" not in text, name
 

@@ -45,6 +45,7 @@ VARIANTS = [
     ("a public campaign, in both languages", {
         **CASES[3].answers(), "consent": EVERYONE, "public_a_number_ok": True, "public_languages": "both",
         "check_in_date": day(9),                    # a check-in to go along to (step8_plan.yml)
+        "field_office_email": "sandiego.ero@ice.example.gov",   # the office's row in Action Network's CSV asks its director
         "private_history": {"convictions": True},   # a hard case: officials who declined become targets
         "officials_status": "declined", "official_targets.there_are_any": True, "official_targets.there_is_another": False,
         "official_targets[0].name": "Rep. Ana Díaz", "official_targets[0].phone": "555-010-2000",
