@@ -121,10 +121,14 @@ def test_the_english_documents_are_the_same_in_a_spanish_session(answers, filena
     English-speaking public is in English whatever language the family uses on screen: word for
     word what an English session makes."""
     from tests.interview.test_campaign import text_of
-    texts = {}
-    for language in ("en", "es"):
+    texts, days = {}, {}
+    for language in ("en", "es", "en"):
+        if language == "en" and days and days.get("en") == days.get("es"):
+            break   # both made on the same day; a walk that crossed midnight is walked again
         run, walked = walk(answers, before={"user_language": language} if language == "es" else None)
         texts[language] = {d.filename: text_of(d) for d in walked[-1].attachments if d.filename in filenames}
+        days[language] = interview_today(run)
+    assert days["en"] == days["es"]
     assert set(texts["en"]) == set(filenames)
     for filename in filenames:
         assert texts["es"][filename] == texts["en"][filename], filename
