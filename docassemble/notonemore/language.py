@@ -12,13 +12,15 @@ data block's text wherever the same English is in translations-es.xlf.
 from __future__ import annotations
 
 import copy
+import gettext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pycountry
 import yaml
 
-__all__ = ["LANGUAGES", "WORDS_FILE", "WORDS_DIR", "one_language_words", "spanish_words"]
+__all__ = ["LANGUAGES", "WORDS_FILE", "WORDS_DIR", "one_language_words", "spanish_words", "country_in"]
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 WORDS_FILE = Path(__file__).parent / "data" / "sources" / "es-words.yml"
@@ -49,3 +51,22 @@ def _load() -> None:
 
 
 _load()
+
+
+@lru_cache(maxsize=None)
+def _country_names(language: str) -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def country_in(code: str, language: str) -> str:
+    """The country's common name in ``language`` (ISO 3166-1 names as ``pycountry`` ships them), whatever
+    the session's language; docassemble's ``country_name`` follows the session's language instead.
+
+    >>> country_in("MX", "es"), country_in("MX", "en")
+    ('México', 'Mexico')
+    """
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    name = getattr(country, "common_name", None) or country.name
+    return _country_names(language).gettext(name) if language != "en" else name

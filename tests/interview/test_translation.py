@@ -166,6 +166,7 @@ def test_the_check_in_day_sheet_is_the_familys_in_spanish(spanish_screens):
     for spanish in ("El día de la audiencia en la corte de José", "Qué llevar", "Quién acompaña", "Rosa Peña, 555-301-7788",
                     "El abogado de guardia", "Lic. Elena Torres, 619-555-0142", "Si ICE se queda con José",
                     "localizador de detenidos de ICE: https://locator.ice.gov/odls/", "número A (A 123-456-789)",
+                    "país de nacimiento (México; en el localizador, «Mexico»)",
                     "1-888-351-4024 (hablan español)", "Los niños", "no es consejo legal"):
         assert spanish in sheet, spanish
     assert re.search(r"\*?\d{1,2} de [a-z]+ de 20\d\d", sheet)

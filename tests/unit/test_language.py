@@ -50,3 +50,11 @@ def test_every_value_is_text_and_each_caller_gets_its_own_copy():
     first = one_language_words("documents_en")
     first["ask"]["lift_ice_hold"] = "changed"
     assert one_language_words("documents_en")["ask"]["lift_ice_hold"] == "Lift the ICE hold"
+
+
+def test_a_country_is_named_in_the_language_asked_whatever_the_session():
+    from docassemble.notonemore.language import country_in
+    assert (country_in("MX", "es"), country_in("MX", "en")) == ("México", "Mexico")
+    assert (country_in("US", "es"), country_in("KR", "es")) == ("Estados Unidos", "Corea del Sur")
+    assert country_in("BO", "en") == "Bolivia"          # the common name, not "Bolivia, Plurinational State of"
+    assert country_in("ZZ", "es") == "ZZ"               # an unknown code is shown as it is
