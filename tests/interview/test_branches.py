@@ -296,6 +296,15 @@ def test_a_split_state_asks_the_county_and_a_transfer_changes_the_urgency():
     assert run.value("urgency.reasons")[0] == "transfer_risk"
     assert "ICE may move the person to another place." in text_of(next(s for s in screens if s.id == "intake path"))
 
+    # the family moved (or the state was wrong): another state's office replaces Houston; a split state asks its county again
+    for state, county, office in (("AZ", None, "phoenix"), ("CA", "San Diego", "san_diego")):
+        moved = run.clone()
+        screen = moved.answer({"client_state": state})
+        if county:
+            assert screen.id == "county" and "California has more than one ICE field office" in text_of(screen)
+            screen = moved.answer({"client_county": county})
+        assert moved.value("field_office") == office, state
+
     run, screens = walk_to_summary({**texas, "transfer_status": "happened", "intake_path": "full"})
     assert run.value("urgency.level") == "days" and "transferred" in run.value("urgency.reasons")
     summary = text_of(screens[-1])
