@@ -22,7 +22,6 @@ __all__ = [
     "SENT_KINDS", "SENT_HOWS", "ANSWER_RESULTS", "RELEASE_STATES", "OFFICE_RESULTS", "FOLLOW_UP_BUSINESS_DAYS",
     "NEXT_CODES", "LOG_NAMES", "Sent", "Answer", "DayCount", "Office", "LogFigures",
     "sent_entry", "answer_entry", "day_entry", "office_entry", "log_next_dates", "log_figures",
-    "offers_target",
 ]
 
 #: what was sent (the request to ICE, a supplement, the I-246 filing, an official's inquiry or letter)
@@ -179,11 +178,6 @@ def office_entry(item: Any) -> Office:
                   result, as_date(getattr(item, "result_day", None)) if result != "waiting" else None,
                   result in ("inquiry", "letter") and bool(getattr(item, "letter_file", None)),
                   result == "refused" and bool(getattr(item, "target", False)))
-
-
-def offers_target(office: Office, *, hard_case: bool, public: bool) -> bool:
-    """A refusal in a hard case can make the office a petition target, and only when the family agreed to go public."""
-    return office.result == "refused" and hard_case and public
 
 
 def _answered(sent: Sent, answers: Sequence[Answer]) -> bool:
