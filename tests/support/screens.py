@@ -110,17 +110,16 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     screens += [(name, screen) for screen in log_screens(run)]
     private = VARIANTS[0][0]
     runs[private].action("case_log")
-    screens.append((private, add_office_that_said_no(runs[private])))
+    screens += [(private, screen) for screen in add_office_that_said_no(runs[private])]
     screens.append(("delete my answers", run.action("delete_and_exit")))
     return tuple(screens)
 
 
-def add_office_that_said_no(run: InterviewRun) -> Screen:
-    """From the case log: add an elected office that said no; returns the screen after it."""
-    run.action("_da_list_add", list="log_offices", complete=True)
-    return run.answer({"log_offices[0].name": "Rep. Ana Díaz", "log_offices[0].asked": day(-15),
+def add_office_that_said_no(run: InterviewRun) -> list[Screen]:
+    """From the case log: add an elected office that said no; returns its screen and the one after it."""
+    return [run.action("_da_list_add", list="log_offices", complete=True), run.answer({"log_offices[0].name": "Rep. Ana Díaz", "log_offices[0].asked": day(-15),
                        "log_offices[0].asked_how": "phone", "log_offices[0].release": "signed",
-                       "log_offices[0].result": "refused", "log_offices[0].result_day": day(-10)})
+                       "log_offices[0].result": "refused", "log_offices[0].result_day": day(-10)})]
 
 
 def log_screens(run: InterviewRun) -> list[Screen]:
@@ -135,7 +134,7 @@ def log_screens(run: InterviewRun) -> list[Screen]:
     for group, answers in lines.items():
         shown.append(run.action("_da_list_add", list=group, complete=True))
         run.answer(answers)
-    shown.append(add_office_that_said_no(run))
+    shown += add_office_that_said_no(run)
     shown.append(run.answer({"log_offices[0].target": True}))
     return shown
 
