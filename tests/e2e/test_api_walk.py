@@ -2,7 +2,7 @@
 import pytest
 
 from tests.support.api import ApiSession
-from tests.support.cases import CASES, day
+from tests.support.cases import CASES
 from tests.support.documents import docx_text, pdf_pages, pdf_text
 
 
@@ -28,27 +28,6 @@ def test_walk_to_the_documents(server, case):
     assert pdf_pages(pdf_bytes) >= 1
     case.check_summary(docx)
     case.check_summary(pdf_text(pdf_bytes))
-    if case is CASES[3]:
-        log_a_request_and_ices_answer(api)
-
-
-def log_a_request_and_ices_answer(api):
-    """The case log on the real server: a sent request and ICE's answer, added with the log's own
-    buttons (docassemble's list actions), then back to the documents."""
-    assert api.action("case_log")["questionText"].strip() == "Case log"
-    form = api.action("_da_list_add", list="log_sent", complete=True)
-    assert form["questionText"] == "What did you send?"
-    log = api.answer({"log_sent[0].kind": "request", "log_sent[0].to": "Field Office Director, San Diego Field Office",
-                      "log_sent[0].how": "email", "log_sent[0].day": day(-9), "log_sent[0].note": ""})
-    assert log["questionText"].strip() == "Case log" and "Call the field office about the request." in log["subquestionText"]
-    assert api.action("_da_list_add", list="log_answers", complete=True)["questionText"] == "What did ICE answer?"
-    log = api.answer({"log_answers[0].result": "granted", "log_answers[0].day": day(-1),
-                      "log_answers[0].officer": "Officer Mark Lee", "log_answers[0].officer_phone": ""})
-    assert "ICE said yes" in log["subquestionText"] and "Officer Mark Lee" in log["subquestionText"]
-    assert "What is due next" not in log["subquestionText"]
-    assert api.action("documents_screen")["questionText"].strip() == "Your documents are ready"
-    entries = api.variables()["log_totals"]
-    assert (entries["result"], entries["decided"], entries["officer"]) == ("won", day(-1), "Officer Mark Lee")
 
 
 def test_a_case_handed_over_in_one_call_lands_on_the_summary(server):
