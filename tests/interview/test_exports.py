@@ -101,7 +101,7 @@ def test_a_stay_with_a_named_director_and_the_a_number_agreed():
     assert "https://locator.ice.gov/odls/" in after and "1-888-351-4024" in after
     assert "Stay with the campaign: https://actionnetwork.org/petitions/keep-jose-home" in after
     assert "Contact: Ana Ruiz, 555-201-3344" in after and "Date: ____" in after
-    for question in ("Lessons learned", "Advice for the future", "What worked", "Signatures:", "Calls to ICE:",
+    for question in ("Lessons learned", "Advice for the future", "What worked", "Signatures:", "Calls to ICE and officials:",
                      "Allies who joined:", "Elected officials who wrote or called:", "News stories:"):
         assert question in after
     assert "[" not in after and "habeas" not in after    # nothing left to fill in a sentence; not detained

@@ -149,7 +149,7 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
         "get_default_locale": locale, "get_default_timezone": timezone,
         "get_default_country": config.get("country") or locale.split(".")[0].split("_")[-1],
         "get_default_table_class": '"table table-striped"', "get_default_thead_class": "",
-        "get_main_page_parts": {"*": {}}, "get_server_redis": redis, "get_server_redis_user": redis,
+        "get_main_page_parts": {"*": {}}, "get_button_class_prefix": "btn-", "get_server_redis": redis, "get_server_redis_user": redis,
         "get_saved_file_class": _SavedFile}.items()}
     impls.update(
         get_ext_and_mimetype=lambda filename: _ext_and_mimetype(filename),

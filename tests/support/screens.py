@@ -92,20 +92,51 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     Walked once per test process and language (the readability and translation tests share it).
     """
     before = {"user_language": language} if language != "en" else None
-    screens = []
+    screens, runs = [], {}
     for name, answers in [(case.name, case.answers()) for case in CASES] + VARIANTS:
         if language == "es":   # a family that reads Spanish types its own words in Spanish
             answers = {**answers, **TYPED_IN_SPANISH}
         handed = {k: answers[k] for k in HANDED_OVER if k in answers}
         run, walked = walk(answers, before={**(before or {}), **handed} or None)
+        runs[name] = run
         screens += [(name, screen) for screen in walked]
     # the screens behind links: the public texts' Edit buttons, "Record an attorney's review",
     # "Delete my answers"
     for part in ("petition", "message", "thanks", "share"):
         screens.append((name, run.action(f"public_text['en'].{part}_edited")))
     screens.append((name, run.action("record_attorney_review")))
+    # the case log (case_log.yml): its screen, each kind of line, an office that said no in a hard
+    # case (a public campaign: made a target; no public campaign: told why it cannot be one)
+    screens += [(name, screen) for screen in log_screens(run)]
+    private = VARIANTS[0][0]
+    runs[private].action("case_log")
+    screens += [(private, screen) for screen in add_office_that_said_no(runs[private])]
     screens.append(("delete my answers", run.action("delete_and_exit")))
     return tuple(screens)
+
+
+def add_office_that_said_no(run: InterviewRun) -> list[Screen]:
+    """From the case log: add an elected office that said no; returns its screen and the one after it."""
+    return [run.action("_da_list_add", list="log_offices", complete=True), run.answer({"log_offices[0].name": "Rep. Ana Díaz", "log_offices[0].asked": day(-15),
+                       "log_offices[0].asked_how": "phone", "log_offices[0].release": "signed",
+                       "log_offices[0].result": "refused", "log_offices[0].result_day": day(-10)})]
+
+
+def log_screens(run: InterviewRun) -> list[Screen]:
+    """The case log's screens, from the documents screen: a line of each kind added, then the log with them."""
+    shown = [run.action("case_log")]
+    lines = {"log_sent": {"log_sent[0].kind": "request", "log_sent[0].to": "Field Office Director", "log_sent[0].how": "email",
+                          "log_sent[0].day": day(-12), "log_sent[0].note": ""},
+             "log_answers": {"log_answers[0].result": "more", "log_answers[0].about": "request", "log_answers[0].day": day(-3),
+                             "log_answers[0].needs": "Tax returns", "log_answers[0].needs_by": day(5),
+                             "log_answers[0].officer": "Officer Lee", "log_answers[0].officer_phone": ""},
+             "log_days": {"log_days[0].day": day(-2), "log_days[0].calls": 12, "log_days[0].signatures": 340}}
+    for group, answers in lines.items():
+        shown.append(run.action("_da_list_add", list=group, complete=True))
+        run.answer(answers)
+    shown += add_office_that_said_no(run)
+    shown.append(run.answer({"log_offices[0].target": True}))
+    return shown
 
 
 @lru_cache(maxsize=1)

@@ -65,3 +65,19 @@ def test_children_depend_on_the_person():
 
 def test_each_language_has_its_template():
     assert set(AFTER_TEMPLATES) == set(LANGUAGES)
+
+
+def test_the_evaluation_takes_the_logs_figures():
+    m = model(result="won", decided="April 2, 2019", officer="  Officer  Lee ", signatures=1200,
+              signatures_day="March 6, 2019", calls=75, officials_helped="Rep. Díaz and Mayor Soto")
+    assert (m.result, m.decided, m.officer, m.signatures, m.signatures_day, m.calls) == (
+        "won", "April 2, 2019", "Officer Lee", 1200, "March 6, 2019", 75)
+    blank = model()
+    assert (blank.result, blank.decided, blank.signatures, blank.signatures_day, blank.calls) == ("waiting", "", None, "", None)
+    # a day for the signatures only with a total; a decision day only with a result
+    assert model(signatures_day="March 6, 2019").signatures_day == ""
+    assert model(decided="April 2, 2019").decided == ""
+    with pytest.raises(ValueError):
+        model(result="won")
+    with pytest.raises(ValueError):
+        model(result="maybe", decided="April 2, 2019")
