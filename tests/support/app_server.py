@@ -52,10 +52,9 @@ def config_of(test_server: server_control.Server) -> dict[str, Any]:
     return yaml.safe_load((test_server.state / "config" / "config.yml").read_text())
 
 
-def start(test_server: server_control.Server, folder: Path, port: int, changes: dict[str, Any] | None = None,
-          python: Path | None = None, env: dict[str, str] | None = None) -> AppServer:
-    """A docassemble web server on ``port`` with the test server's settings but for ``changes``;
-    its config, logs and pid in ``folder``; run by ``python`` (the project's venv unless said)."""
+def write_config(test_server: server_control.Server, folder: Path, port: int,
+                 changes: dict[str, Any] | None = None) -> Path:
+    """``folder``/config.yml: the test server's settings but for ``changes``, with logs in ``folder``/logs."""
     logs = folder / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     config = {**config_of(test_server), "url root": f"http://127.0.0.1:{port}", "log": str(logs),
@@ -64,6 +63,15 @@ def start(test_server: server_control.Server, folder: Path, port: int, changes: 
     config_file = folder / "config.yml"
     config_file.write_text(yaml.safe_dump(config))
     config_file.chmod(0o600)
+    return config_file
+
+
+def start(test_server: server_control.Server, folder: Path, port: int, changes: dict[str, Any] | None = None,
+          python: Path | None = None, env: dict[str, str] | None = None) -> AppServer:
+    """A docassemble web server on ``port`` with the test server's settings but for ``changes``;
+    its config, logs and pid in ``folder``; run by ``python`` (the project's venv unless said)."""
+    config_file = write_config(test_server, folder, port, changes)
+    logs = folder / "logs"
     environment = {**(env or server_control.test_env()), "DA_CONFIG_FILE": str(config_file)}
     pidfile = folder / "gunicorn.pid"
     python = python or Path(os.environ.get("NOM_VENV", server_control.ROOT / ".local" / "venv")) / "bin" / "python"
