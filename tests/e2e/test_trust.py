@@ -169,8 +169,8 @@ def test_a_converter_that_dies_comes_back_by_itself(server, tmp_path):
     loop = int((server.state / "run" / "unoserver.pid").read_text())
     for kill in ("libreoffice", "unoserver.child"):
         back_in = _converter_back_after(server, kill, docx, pdf)
-        assert back_in < 30, f"PDFs came back {back_in:.0f} s after {kill} was killed"
+        assert back_in < 45, f"PDFs came back {back_in:.0f} s after {kill} was killed"   # about 5 s on an idle machine
         assert pdf.read_bytes().startswith(b"%PDF")
         assert os.getpgid(int((server.state / "run" / "unoserver.child.pid").read_text())) == loop   # still stopped whole by make stop
     log = (server.state / "logs" / "unoserver.log").read_text()
-    assert log.count("starting it again") == 2, log[-2000:]
+    assert log.count("starting it again") >= 2, log[-2000:]
