@@ -1,6 +1,6 @@
 # The two commands (README): `make serve` runs the product, `make test` runs every test.
 # `make bench` measures it (bench/results.md).
-.PHONY: serve stop test setup bench
+.PHONY: serve stop test setup bench wheel
 ARGS ?=
 
 serve:
@@ -13,3 +13,5 @@ test:
 	@scripts/test.sh $(ARGS)
 bench:
 	@scripts/bench.sh
+wheel:
+	@bash -c 'source scripts/env.sh && python -m pip wheel --no-deps --no-build-isolation --no-index -q -w dist . && ls dist/*.whl'

@@ -104,16 +104,15 @@ SH
 chmod +x "$UNOCONVERT"
 unopid="$NOM_RUN/unoserver.pid"
 if ! { [ -f "$unopid" ] && kill -0 "$(cat "$unopid")" 2>/dev/null; }; then
-  mkdir -p "$NOM_STATE/uno-home"
-  HOME="$NOM_STATE/uno-home" PYTHONPATH="$NOM_HOME/unoserver" setsid /usr/bin/python3 -m unoserver.server \
-    --interface 127.0.0.1 --port "$NOM_UNO_PORT" --uno-port "$NOM_UNO_OFFICE_PORT" \
-    --user-installation "$NOM_STATE/uno-home/profile" \
-    >"$NOM_LOGS/unoserver.log" 2>&1 </dev/null &
+  # scripts/converter.sh starts unoserver and starts it again whenever it stops (LibreOffice crashed,
+  # killed); in a process group of its own (setsid), which `make stop` stops whole.
+  : >"$NOM_LOGS/unoserver.log"
+  setsid "$NOM_ROOT/scripts/converter.sh" >/dev/null 2>&1 </dev/null &
   echo $! >"$unopid"
   # up to 90 s: LibreOffice starts slowly on a loaded machine
   for _ in $(seq 360); do grep -q "Started" "$NOM_LOGS/unoserver.log" 2>/dev/null && break; sleep 0.25; done
   if ! grep -q "Started" "$NOM_LOGS/unoserver.log"; then
-    kill -9 -- "-$(cat "$unopid")" 2>/dev/null; rm -f "$unopid"   # and the LibreOffice it may have started
+    kill -9 -- "-$(cat "$unopid")" 2>/dev/null; rm -f "$unopid"   # the loop and the LibreOffice it may have started
     fail "unoserver (LibreOffice) did not start on port $NOM_UNO_PORT" "$NOM_LOGS/unoserver.log"
   fi
 fi
@@ -172,7 +171,10 @@ if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
 else
   # Every option as --name=value: docassemble reads the first existing *file* named
   # on the command line as its config.yml, so no path may stand alone here.
-  gunicorn --bind=127.0.0.1:$NOM_WEB_PORT --workers=1 --threads=6 --timeout=120 \
+  # One worker process per core (NOM_WEB_WORKERS to change it), six threads each as docassemble's
+  # own uwsgi runs; docassemble keeps each session's lock in Redis, so two processes never write
+  # one session at once.
+  gunicorn --bind=127.0.0.1:$NOM_WEB_PORT --workers="${NOM_WEB_WORKERS:-$(nproc)}" --threads=6 --timeout=120 \
     --pid="$pidfile" --daemon --chdir="$NOM_STATE" \
     --access-logfile="$NOM_LOGS/access.log" --error-logfile="$NOM_LOGS/gunicorn.log" \
     docassemble.webapp.run:application

@@ -27,6 +27,7 @@ APT_PACKAGES=(
   poppler-utils                           # pdftotext / pdfinfo / pdftoppm in tests
   chromium                                # the browser the end-to-end tests drive
   faketime                                # tests/interview/test_any_day.py moves the clock 45 days on
+  nginx                                   # tests/e2e/test_two_servers.py: the load balancer before two app servers
 )
 
 missing=()

@@ -17,13 +17,15 @@ stop_pid() {  # name pidfile
   rm -f "$pidfile"
 }
 stop_pid docassemble "$NOM_RUN/gunicorn.pid"
-# unoserver was started in its own process group (setsid): stop it and its LibreOffice together.
+# the converter was started in its own process group (setsid): stop its loop, unoserver and LibreOffice together.
 if [ -f "$NOM_RUN/unoserver.pid" ]; then
   unopid=$(cat "$NOM_RUN/unoserver.pid")
   if kill -0 "$unopid" 2>/dev/null; then
+    # the loop (scripts/converter.sh) stops at once; unoserver and LibreOffice may take a while,
+    # or wait for each other for good: wait for the whole group, then stop what is left of it
     kill -- "-$unopid" 2>/dev/null || kill "$unopid"
-    for _ in $(seq 100); do kill -0 "$unopid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$unopid" 2>/dev/null && kill -9 -- "-$unopid" 2>/dev/null
+    for _ in $(seq 100); do pgrep -g "$unopid" >/dev/null || break; sleep 0.1; done
+    pgrep -g "$unopid" >/dev/null && kill -9 -- "-$unopid" 2>/dev/null
     echo "stop: unoserver stopped (pid $unopid)"
   fi
   rm -f "$NOM_RUN/unoserver.pid"

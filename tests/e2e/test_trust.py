@@ -8,6 +8,7 @@ import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pikepdf
 
@@ -87,7 +88,8 @@ def test_twenty_cases_at_once_keep_to_themselves(server):
 
 
 def stop_unoserver(server) -> None:
-    """Stop the server's PDF converter (unoserver and its LibreOffice), as a crash would."""
+    """Stop the server's PDF converter for good: unoserver, its LibreOffice and the loop that would
+    start them again (scripts/converter.sh), as a crash of the whole converter would."""
     pidfile = server.state / "run" / "unoserver.pid"
     pid = int(pidfile.read_text())
     os.killpg(pid, 9)                          # unoserver was started in its own group (setsid)
@@ -125,7 +127,7 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_the_docx(server):
         assert "Zorabel97 Quintanilla97" in letter
         assert failed_in < 60, f"the screen took {failed_in:.0f} s without a converter"
     finally:
-        server_control.start()                  # serve.sh starts a stopped unoserver again
+        server_control.start()                  # serve.sh starts a stopped converter again
     again = api.action("retry_pdfs")
     words = " ".join(again["subquestionText"].split())
     assert "could not be made" not in words and "not1more-package-to-send.pdf" in words
@@ -133,3 +135,42 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_the_docx(server):
     assert all({"docx", "pdf"} <= set(u) for u in urls.values()), urls
     with pikepdf.open(io.BytesIO(api.download(urls["Request to ICE"]["pdf"]))) as pdf:
         assert "/StructTreeRoot" in pdf.Root                   # tagged, as the first try would have been
+
+
+def _converts(server, docx: Path, pdf: Path) -> bool:
+    """docassemble's own way to a PDF (its "unoconvert path", run/unoconvert) makes one now."""
+    pdf.unlink(missing_ok=True)
+    done = subprocess.run([str(server.state / "run" / "unoconvert"), "--convert-to", "pdf", str(docx), str(pdf)],
+                          capture_output=True, timeout=120)
+    return done.returncode == 0 and pdf.exists()
+
+
+def _converter_back_after(server, kill: str, docx: Path, pdf: Path) -> float:
+    """Kill one part of the converter (run/<kill>.pid) and return the seconds until a PDF is made again."""
+    run = server.state / "run"
+    before = int((run / "unoserver.child.pid").read_text())
+    os.kill(int((run / f"{kill}.pid").read_text()), 9)
+    start = time.monotonic()
+    while time.monotonic() - start < 90:
+        child = run / "unoserver.child.pid"
+        if child.exists() and child.read_text().strip() not in ("", str(before)) and _converts(server, docx, pdf):
+            return time.monotonic() - start
+        time.sleep(0.5)
+    raise AssertionError(f"no PDF 90 s after {kill} was killed")
+
+
+def test_a_converter_that_dies_comes_back_by_itself(server, tmp_path):
+    """LibreOffice crashing (unoserver then exits), or unoserver killed (its LibreOffice left behind):
+    either way the converter's loop starts a new one, and PDFs are made again without `make serve`."""
+    docx = tmp_path / "letter.docx"
+    docx.write_bytes((server_control.ROOT / "docassemble" / "notonemore" / "data" / "templates" /
+                      "organizing_plan.docx").read_bytes())
+    pdf = tmp_path / "letter.pdf"
+    loop = int((server.state / "run" / "unoserver.pid").read_text())
+    for kill in ("libreoffice", "unoserver.child"):
+        back_in = _converter_back_after(server, kill, docx, pdf)
+        assert back_in < 45, f"PDFs came back {back_in:.0f} s after {kill} was killed"   # about 5 s on an idle machine
+        assert pdf.read_bytes().startswith(b"%PDF")
+        assert os.getpgid(int((server.state / "run" / "unoserver.child.pid").read_text())) == loop   # still stopped whole by make stop
+    log = (server.state / "logs" / "unoserver.log").read_text()
+    assert log.count("starting it again") >= 2, log[-2000:]

@@ -167,14 +167,26 @@ def test_a_bad_a_number_from_an_intake_system_is_asked_again():
         message = ("An A-number has only numbers after the A." if bad.endswith("O")
                    else "An A-number has 8 or 9 numbers. Check that no number is missing or extra.")
         assert message in screen.subquestion and screen.subquestion.count('role="alert"') == 1, screen.subquestion
-    screen = run.answer({**identity, "client.a_number": "a 98765432"})
+    # the country: a short list by name (no 250 choices on this screen), "Another country" last,
+    # which asks for it from the whole list on a screen of its own
+    countries = screen.choices["client.country_of_birth"]
+    assert 10 <= len(countries) <= 21 and countries[-1] == ("Another country", "other"), countries
+    assert {"MX", "GT", "HN", "SV"} <= {code for _, code in countries}
+    names = [name for name, _ in countries[:-1]]
+    assert names == sorted(names) and "Mexico" in names
+    screen = run.answer({**identity, "client.a_number": "a 98765432", "client.country_of_birth": "other"})
+    assert screen.id == "other country of birth" and screen.fields == ["other_country_of_birth"]
+    assert len(screen.choices["other_country_of_birth"]) > 240
+    screen = run.answer({"other_country_of_birth": "FR"})
     assert screen.id == "state"
-    assert run.value("a_number_known") is True
+    assert run.value("a_number_known") is True and run.value("client.country_of_birth") == "FR"
+    assert ("France", "FR") in run.value("[(country_name(c), c) for c in first_countries(client.country_of_birth)]")
     # in Spanish, the Spanish message
     spanish = InterviewRun(MAIN, url_args={"lang": "es"})
     screen = spanish.screen()
     while screen.id != "identity":
         screen = spanish.answer({n: answers[n] for n in screen.fields or [screen.continue_field]})
+    assert spanish.screen().choices["client.country_of_birth"][-1] == ("Otro país", "other")
     screen = spanish.answer({**identity, "client.a_number": "A12-34"})
     assert "Un número A tiene 8 o 9 números. Revise que no falte ni sobre ningún número." in screen.subquestion
 

@@ -36,6 +36,7 @@ VARIANTS = [
     }),
     ("an attorney cleared the whole past", {
         **CASES[4].answers(), "user_role": "person",
+        "client.country_of_birth": "other", "other_country_of_birth": "GB",   # not in the short list: its own screen
         "private_history": {"arrests": True}, "private_history_details": "Arrested in 2010 for a traffic matter; no charges.",
         "attorney_cleared": True, "attorney_reviewer": "Lic. Marta Díaz", "attorney_reviewer_org": "Bar 12345",
         "attorney_review_date": day(-30), "cleared_disclosures": {"arrests": True},
