@@ -208,11 +208,13 @@ SHARED_BUILDS: tuple[str, ...] = (
 )
 
 
-#: answers and names no document of the documents screen reads: the supplements to the request keep
-#: their own documents (doc_supplement.yml). Left out of the documents' fingerprint, so adding a
-#: supplement does not make every document again, and never undefined with the build.
+#: answers and names no document of the documents screen reads: the supplements to the request, which
+#: keep their own documents (doc_supplement.yml), the words their screens show, and the list iterators
+#: (``i``, ``j``) their questions leave. Left out of the documents' fingerprint, so adding a supplement
+#: does not make every document again, and never undefined with the build.
 APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
-                                         "supplement_criminal_cleared", "supplement_exhibit_words")
+                                         "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
+                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
 
 
 def _rows(flags: Mapping[str, bool], group: str | None = None,
