@@ -108,18 +108,15 @@ def add_supplement(run: InterviewRun, request_date: str, supplement: dict[str, A
         assert len(screens) < 30, [s.id for s in screens]
         if screen.id == "supplement request date":
             screens.append(run.answer({f"{at}.request_date": request_date}))
-        elif screen.id in ("any new papers", "another new paper"):
-            more = len(run.value(f"{at}.papers.elements")) < len(papers)
-            name = "there_are_any" if screen.id == "any new papers" else "there_is_another"
-            screens.append(run.answer({f"{at}.papers.{name}": more}))
+        elif screen.id in ("any new papers", "another new paper", "any changes", "another change"):
+            items = "papers" if "paper" in screen.id else "changes"
+            more = len(run.value(f"{at}.{items}.elements")) < len(supplement[items])
+            name = "there_are_any" if screen.id.startswith("any") else "there_is_another"
+            screens.append(run.answer({f"{at}.{items}.{name}": more}))
         elif screen.id == "one new paper":
             j = screen.fields[0].split("papers[")[1].split("]")[0]
             run.answer({f"{at}.papers[{j}].{key}": value for key, value in papers[int(j)].items()}, mark_answered=False)
             screens.append(run.set_file(f"{at}.papers[{j}].file", _a_png()))
-        elif screen.id in ("any changes", "another change"):
-            more = len(run.value(f"{at}.changes.elements")) < len(changes)
-            name = "there_are_any" if screen.id == "any changes" else "there_is_another"
-            screens.append(run.answer({f"{at}.changes.{name}": more}))
         elif screen.id == "one change":
             j = screen.fields[0].split("changes[")[1].split("]")[0]
             screens.append(run.answer({f"{at}.changes[{j}].{key}": value
