@@ -40,6 +40,7 @@ __all__ = [
     "document_variables",
     "build_order",
     "names_built",
+    "APART_FROM_DOCUMENTS",
 ]
 
 
@@ -205,6 +206,15 @@ SHARED_BUILDS: tuple[str, ...] = (
     # the hand-off sheets' decisions read it (doc_handoff.yml): computed again from the answers
     "custody_facts",
 )
+
+
+#: answers and names no document of the documents screen reads: the supplements to the request, which
+#: keep their own documents (doc_supplement.yml), the words their screens show, and the list iterators
+#: (``i``, ``j``) their questions leave. Left out of the documents' fingerprint, so adding a supplement
+#: does not make every document again, and never undefined with the build.
+APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
+                                         "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
+                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
 
 
 def _rows(flags: Mapping[str, bool], group: str | None = None,

@@ -21,7 +21,7 @@ from typing import Any, Collection, Mapping
 from .util import PlainJson
 
 __all__ = [
-    "PASSAGE_NAMES", "Passage", "looks_like", "third_person_words", "review_passage",
+    "PASSAGE_NAMES", "OTHER_PASSAGES", "Passage", "looks_like", "third_person_words", "review_passage",
     "passage_default", "english_problem", "confirmed_passages", "names_to_review", "passage_state",
 ]
 
@@ -29,6 +29,9 @@ __all__ = [
 PASSAGE_NAMES: tuple[str, ...] = (
     "family_details", "community_details", "health_details", "rehabilitation_details", "private_history_details",
 )
+#: Free text reviewed the same way that is not one of the case's answers: a fact that changed since
+#: the request, which a supplement to the request prints (supplement.py).
+OTHER_PASSAGES: tuple[str, ...] = ("changed_fact",)
 
 # Short, frequent words of each language ("function words"); words both languages share
 # ("a", "me", "no", "son"...) are left out so that they count for neither.
@@ -135,8 +138,8 @@ def review_passage(name: str, text: Any, *, first_person: bool = False, first_na
     >>> review_passage("family_details", "Volunteers at her church.", first_person=True).third_person
     ('her',)
     """
-    if name not in PASSAGE_NAMES:
-        raise ValueError(f"name must be one of {PASSAGE_NAMES}, not {name!r}")
+    if name not in PASSAGE_NAMES + OTHER_PASSAGES:
+        raise ValueError(f"name must be one of {PASSAGE_NAMES + OTHER_PASSAGES}, not {name!r}")
     tidy = _tidy(text)
     return Passage(name=name, text=tidy, language=looks_like(tidy),
                    third_person=third_person_words(tidy, first_name) if first_person else ())

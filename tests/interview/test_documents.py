@@ -5,7 +5,9 @@ import pytest
 
 from tests.support.cases import CASES, base_answers, day
 from tests.support.clock import interview_today, long_date
+from tests.support.documents import docx_text, pdf_pages, pdf_text
 from tests.support.headless import InterviewRun
+from tests.support.screens import add_supplement
 
 from tests.interview.test_branches import MAIN, walk_to_summary
 
@@ -246,6 +248,7 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     assert "A prior removal: not cleared, kept out of every document" in sheet
     assert "Not reviewed yet." in sheet
     assert "2009" not in docs["Request to ICE"]
+    check_supplement(run, screen)
 
     asked = run.action("record_attorney_review")
     assert asked.id == "attorney review of the documents"
@@ -258,6 +261,51 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
         assert "DRAFT" not in docs[name], name
     assert f"Reviewed by Lic. Marta Díaz, Bar 12345, on {long_date(reviewed)}." in docs["Attorney review sheet"]
+    # the supplement is made again without its DRAFT mark
+    assert run.action("show_supplements").id == "supplements screen"
+    assert "DRAFT" not in docx_text(run.value("supplements[0].letter.docx.path()"))
+
+
+def check_supplement(run, documents_screen):
+    """A supplement to the request (doc_supplement.yml) from the documents screen: an official's letter,
+    a letter of support, a birth, and a dismissed charge that stays out (no attorney cleared the history)."""
+    assert "Send ICE something new: a supplement to the request" in documents_screen.subquestion
+    sent = interview_today(run) - dt.timedelta(days=20)
+    screens = add_supplement(run, sent.isoformat())
+    assert [s.id for s in screens] == [
+        "supplement request date", "any new papers", "one new paper", "another new paper", "one new paper",
+        "another new paper", "any changes", "one change", "review a change", "another change", "one change",
+        "review a change", "another change", "supplements screen"]
+    assert "Send it to the same office: the Field Office Director, San Diego Field Office" in " ".join(screens[-1].subquestion.split())
+    shown = " ".join(screens[-1].subquestion.split())
+    assert f"Supplement to the request of {long_date(sent)}" in shown and "(4 pages)" in shown
+    assert "Not in the letter: the change about a criminal case" in shown
+    letter = " ".join(docx_text(run.value("supplements[0].letter.docx.path()")).split())
+    born, official = (long_date(interview_today(run) - dt.timedelta(days=n)) for n in (6, 2))
+    for fact in ("DRAFT – for attorney review", f"{long_date(interview_today(run))} Field Office Director San Diego Field Office",
+                 "Re: José O'Brien & <Núñez> A-number: A 123-456-789 Date of birth: April 12, 1988",
+                 f"Supplement to our request of {long_date(sent)}",
+                 f"On {long_date(sent)}, we asked you to release José O'Brien & <Núñez> from ICE custody. That request is still pending.",
+                 "Rep. Ana Díaz (CA-51) has written in support of this request (Exhibit A).",
+                 "A new letter of support from Pastor Luis Ortega is enclosed (Exhibit B).",
+                 f"What has changed since the request {born}: His daughter Lucía was born; she is a U.S. citizen.",
+                 "adds to the hardship his removal would cause to his family, which includes",
+                 "consider this supplement together with the pending request",
+                 f"Enclosures Exhibit A: Letter from Rep. Ana Díaz (CA-51), dated {official} Exhibit B: Letter of support from Pastor Luis Ortega"):
+        assert fact in letter, fact
+    assert "dismissed" not in letter and "2019" not in letter and "criminal" not in letter
+    package = open(run.value("supplements[0].package_pdf.path()"), "rb").read()
+    assert pdf_pages(package) == 4      # the index, the letter, the two papers
+    index = pdf_text(package)
+    assert f"Supplement to our request of {long_date(sent)} " in index and "pages 2–2" in index
+    assert f"Exhibit A: Letter from Rep. Ana Díaz (CA-51), dated {official}" in index and "pages 3–3" in index
+    assert "Exhibit B: Letter of support from Pastor Luis Ortega" in index and "pages 4–4" in index
+    assert "José O'Brien & <Núñez>, A 123-456-789 — 1 / 4" in index
+    # back to the documents: none of them is made again for a supplement
+    back = run.answer({})
+    assert back.id == "documents screen"
+    assert [d.files for d in back.attachments] == [d.files for d in documents_screen.attachments]
+    assert "See the supplements made" in back.subquestion
 
 
 def test_the_review_sheet_for_a_short_first_request():
@@ -471,6 +519,13 @@ def test_a_changed_consent_changes_which_documents_are_made():
                      HABEAS]
     words = " ".join(screen.subquestion.split())
     assert "No letter to ICE:" in words and "The package to send" not in words
+    # the supplement's link says why there is nothing to send, and starts none
+    nothing = run.action("new_supplement")
+    assert nothing.id == "supplements screen" and "Nothing to send to ICE" in nothing.question
+    assert "You did not agree to share the case with ICE" in nothing.subquestion
+    assert not run.value("supplements.elements")
+    screen = run.answer({})
+    assert screen.id == "documents screen"
     # the habeas sheet holds the date of birth and the history: only with consent to share with the advocate
     screen = run.answer({"consent": {**consent, "advocate": False}}, mark_answered=False)
     names = [d.name for d in screen.attachments]

@@ -86,6 +86,50 @@ def walk(answers: dict[str, Any], *, url_args: dict[str, Any] | None = None,
     return run, screens
 
 
+#: a supplement to the request (doc_supplement.yml): an official's letter, a letter of support, a birth,
+#: and a criminal case that ended (printed only when an attorney cleared the criminal history)
+SUPPLEMENT = {
+    "papers": [{"kind": "official", "writer": "Rep. Ana Díaz (CA-51)", "dated": day(-2)},
+               {"kind": "support", "writer": "Pastor Luis Ortega", "dated": ""}],
+    "changes": [{"kind": "family", "dated": day(-6), "text": "José's daughter Lucía was born on this day.",
+                 "reviewed": "His daughter Lucía was born; she is a U.S. citizen."},
+                {"kind": "criminal_case", "dated": day(-9), "text": "The 2019 charge was dismissed.",
+                 "reviewed": "The 2019 charge was dismissed."}],
+}
+
+
+def add_supplement(run: InterviewRun, request_date: str, supplement: dict[str, Any] = SUPPLEMENT) -> list[Screen]:
+    """From the documents screen's link to the supplements screen: the first request's date, each paper
+    (uploaded as a PNG), each change and its review. Returns every screen shown."""
+    screens = [run.action("new_supplement")]
+    n = len(run.value("supplements.elements")) - 1
+    papers, changes = supplement["papers"], supplement["changes"]
+    while screens[-1].id != "supplements screen":
+        screen, at = screens[-1], f"supplements[{n}]"
+        assert len(screens) < 30, [s.id for s in screens]
+        if screen.id == "supplement request date":
+            screens.append(run.answer({f"{at}.request_date": request_date}))
+        elif screen.id in ("any new papers", "another new paper", "any changes", "another change"):
+            items = "papers" if "paper" in screen.id else "changes"
+            more = len(run.value(f"{at}.{items}.elements")) < len(supplement[items])
+            name = "there_are_any" if screen.id.startswith("any") else "there_is_another"
+            screens.append(run.answer({f"{at}.{items}.{name}": more}))
+        elif screen.id == "one new paper":
+            j = screen.fields[0].split("papers[")[1].split("]")[0]
+            run.answer({f"{at}.papers[{j}].{key}": value for key, value in papers[int(j)].items()}, mark_answered=False)
+            screens.append(run.set_file(f"{at}.papers[{j}].file", _a_png()))
+        elif screen.id == "one change":
+            j = screen.fields[0].split("changes[")[1].split("]")[0]
+            screens.append(run.answer({f"{at}.changes[{j}].{key}": value
+                                       for key, value in changes[int(j)].items() if key != "reviewed"}))
+        elif screen.id == "review a change":
+            j = screen.fields[0].split("changes[")[1].split("]")[0]
+            screens.append(run.answer({f"{at}.changes[{j}].reviewed": changes[int(j)]["reviewed"]}))
+        else:
+            raise AssertionError(f"unexpected screen {screen.id!r}")
+    return screens
+
+
 @lru_cache(maxsize=2)
 def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     """(walk name, screen) for every screen of every branch and variant, in ``language``.
@@ -105,6 +149,8 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     # "Delete my answers"
     for part in ("petition", "message", "thanks", "share"):
         screens.append((name, run.action(f"public_text['en'].{part}_edited")))
+    # a supplement to the request (doc_supplement.yml), from the documents screen's link
+    screens += [(name, screen) for screen in add_supplement(run.clone(), day(-20))]
     screens.append((name, run.action("record_attorney_review")))
     # the case log (case_log.yml): its screen, each kind of line, an office that said no in a hard
     # case (a public campaign: made a target; no public campaign: told why it cannot be one)

@@ -124,8 +124,10 @@ def test_every_document_of_the_list_has_its_attachment_block_and_every_attachmen
     attached = {block["attachment"]["variable name"] for _, block in _blocks() if isinstance(block.get("attachment"), dict)}
     listed = {row.variable for row in d.DOCUMENTS}
     assert listed <= attached
-    # package_pdf is made from the letter's PDF (step6_package.yml), not an attachment of its own
-    assert attached - listed == set(), attached - listed
+    # package_pdf is made from the letter's PDF (step6_package.yml), not an attachment of its own;
+    # each supplement to the request has its own letter, kept with it (doc_supplement.yml), not a row
+    assert attached - listed == {"supplements[i].letter"}, attached - listed
+    assert set(d.APART_FROM_DOCUMENTS).isdisjoint(d.names_built())
 
 
 def test_no_question_file_repeats_a_named_decision():
