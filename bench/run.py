@@ -7,7 +7,8 @@
    also downloads its ZIP: the download for a new case on a warm server);
 3. screens to the first usable request (urgent, detained) and to the full package;
 4. each document's assembly in-process (a fresh process: bench/docs.py), and the profiles;
-5. 20 cases at once, to their documents, with the server's memory sampled (last: requests the
+5. the caseboard of an advocate account with 200 cases (two handed over, copied in PostgreSQL);
+6. 20 cases at once, to their documents, with the server's memory sampled (last: requests the
    clients gave up on may still be running in the server).
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ from tests.support.cases import CASES  # noqa: E402
 
 WALKS = int(os.environ.get("NOM_BENCH_WALKS", "3"))          # walks of each interview for latency
 CONCURRENT = int(os.environ.get("NOM_BENCH_CASES", "20"))    # cases walked at once
+BOARD_CASES = int(os.environ.get("NOM_BENCH_BOARD_CASES", "200"))   # cases on the advocate's caseboard
 FULL, URGENT = 3, 0   # CASES: final order at home (all documents), ICE hold on the short path
 
 
@@ -115,6 +117,10 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "bench.docs", str(docs_json)], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, stderr=open(state / "logs" / "bench-docs.log", "w"))
     out["docs"] = json.loads(docs_json.read_text())
+
+    step(f"the caseboard with {BOARD_CASES} cases (an advocate account of its own)")
+    board_cases = [{**CASES[n].answers(), "user_role": "advocate"} for n in (FULL, URGENT)]
+    out["caseboard"] = walks.caseboard(url, key, state, int(os.environ["NOM_PG_PORT"]), board_cases, BOARD_CASES)
 
     step(f"{CONCURRENT} cases at once")
     cases = [CASES[n % len(CASES)].answers() for n in range(CONCURRENT)]

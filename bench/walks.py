@@ -127,3 +127,53 @@ def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pids: lis
         wall = time.perf_counter() - began
     return {"cases": len(cases), "wall": wall, "outcomes": outcomes, "peak_rss": memory.peak,
             "processes": memory.most_processes, "samples": memory.samples}
+
+
+BOARD = "docassemble.notonemore:data/questions/caseboard.yml"
+
+
+def caseboard(url: str, key: str, state: Any, pg_port: int, cases: list[dict[str, Any]], total: int = 200,
+              repeats: int = 5) -> dict[str, Any]:
+    """The caseboard's time for an advocate account with ``total`` cases.
+
+    A new account hands over ``cases`` through the REST API with its own secret (as an intake system
+    does, README *Handing a case over*); their encrypted rows are then copied in PostgreSQL under new
+    session ids of the same account until it holds ``total`` (the same encrypted answers, so reading
+    each costs what a real case costs). The board is then shown ``repeats`` times (a new board
+    session each time, as a visit): ``POST /api/session/new`` + ``GET /api/session/question``.
+    """
+    import secrets as _secrets
+    from pathlib import Path
+
+    import psycopg2
+    import requests
+
+    username, password = f"bench-advocate-{_secrets.token_hex(4)}@example.org", _secrets.token_urlsafe(18)
+    made = requests.post(f"{url}/api/user/new", data={"key": key, "username": username, "password": password,
+                                                      "privileges": "user"}, timeout=60)
+    made.raise_for_status()
+    user_id = made.json()["user_id"]
+    user_key = requests.post(f"{url}/api/user/{user_id}/api", data={"key": key, "name": "bench"}, timeout=60).json()
+    secret = ApiSession.account_secret(url, user_key, username, password)
+    for answers in cases:
+        ApiSession(url, user_key, INTERVIEW, secret=secret).walk(answers, max_steps=120)
+    db = psycopg2.connect(host="127.0.0.1", port=pg_port, user="docassemble", dbname="docassemble",
+                          password=(Path(state) / "config" / "db_password").read_text().strip())
+    with db, db.cursor() as cur:
+        cur.execute("SELECT key, filename, dictionary, encrypted FROM userdict WHERE user_id = %s AND indexno IN "
+                    "(SELECT max(indexno) FROM userdict WHERE user_id = %s GROUP BY key)", (user_id, user_id))
+        rows = cur.fetchall()
+        for n in range(total - len(rows)):
+            _, filename, dictionary, encrypted = rows[n % len(rows)]
+            new = _secrets.token_hex(16)
+            cur.execute("INSERT INTO userdict (key, filename, user_id, dictionary, encrypted, modtime) "
+                        "VALUES (%s, %s, %s, %s, %s, now())", (new, filename, user_id, dictionary, encrypted))
+            cur.execute("INSERT INTO userdictkeys (key, filename, user_id) VALUES (%s, %s, %s)", (new, filename, user_id))
+    db.close()
+    times, shown = [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        screen = ApiSession(url, user_key, BOARD, secret=secret).question()
+        times.append(time.perf_counter() - start)
+        shown = (screen.get("subquestionText") or "").count("nom-case-link")
+    return {"cases": total, "handed_over": len(cases), "shown": shown, "times": times}

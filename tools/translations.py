@@ -10,7 +10,7 @@ BRANCH:docassemble/notonemore/data/sources/translations-es.xlf > /tmp/other.xlf`
 Spanish is taken from this file first, then from the other copies in the order given; the
 strings and their order are those of the merged interview.
 
-The strings are those docassemble itself puts in a translation file: it reads the interview
+The strings are those docassemble itself puts in a translation file: it reads each interview of ``ENTRIES``
 with its "translating" switch on, and each block lists the texts it shows (questions, help,
 labels, choices, buttons, templates, data). The file is XLIFF 1.2,
 ``data/sources/translations-es.xlf``, named by the ``translations`` block in main.yml.
@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 XLF = ROOT / "docassemble" / "notonemore" / "data" / "sources" / "translations-es.xlf"
 MAIN = "docassemble.notonemore:data/questions/main.yml"
+#: The interviews a user starts (each names the same translations file): the case, and the advocate's caseboard.
+ENTRIES = (MAIN, "docassemble.notonemore:data/questions/caseboard.yml")
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ET.register_namespace("", NS)
 
@@ -43,17 +45,19 @@ def strings(yaml_source: str | None = None) -> dict[str, str]:
     from docassemble.base.parse import Interview
 
     run = InterviewRun(MAIN)   # docassemble loaded, and its per-request state to parse in
+    interviews = []
     with run._context():
-        if yaml_source is None:
-            source = interview_source_from_string(MAIN)
-            source.update()
-        else:
-            source = InterviewSourceString(content=yaml_source, directory=str(ROOT), package="docassemble.notonemore",
-                                           path="docassemble.notonemore:data/questions/fed.yml")
-        source.translating = True
-        interview = Interview(source=source)
+        for entry in (ENTRIES if yaml_source is None else (None,)):
+            if entry is not None:
+                source = interview_source_from_string(entry)
+                source.update()
+            else:
+                source = InterviewSourceString(content=yaml_source, directory=str(ROOT), package="docassemble.notonemore",
+                                               path="docassemble.notonemore:data/questions/fed.yml")
+            source.translating = True
+            interviews.append(Interview(source=source))
     found: dict[str, str] = {}
-    for question in interview.questions_list:
+    for question in (q for interview in interviews for q in interview.questions_list):
         if getattr(question, "language", "*") == "es":   # a block written in Spanish (language: es)
             continue
         for text in getattr(question, "translations", []):

@@ -1,0 +1,175 @@
+"""The advocate's caseboard: one card per case, sorted by what is due first.
+
+A card is read from a case's answers by name (``client.name.first``, ``custody_status``,
+``removal_date``...), the same names whether they come from the running interview (the title
+of the case in docassemble's *My interviews*) or from a session the board decrypted with the
+signed-in advocate's own key (``interview_list()``). The card holds codes, dates and numbers; the
+YAML words them. Nothing here keeps a copy of an answer outside the encrypted sessions.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Optional
+
+from .urgency import LEVELS, assess_urgency, dates_that_apply
+from .util import PlainJson, as_date
+
+__all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
+           "board_cards", "own_sessions", "answers_here", "escape_html"]
+
+#: The answers a card reads, by their names in the interview (docs/answers.md).
+ANSWER_NAMES: tuple[str, ...] = (
+    "client.name.first", "client.name.middle", "client.name.last", "custody_status", "client_detained",
+    "removal_date", "check_in_date", "hearing_date", "transfer_status", "still_missing", "documents_fingerprint",
+)
+#: Where a case can be, in the order of the interview: its sections (main.yml), then "documents_made".
+STAGES: tuple[str, ...] = ("step1", "step3", "step4", "summary", "documents", "campaign", "documents_made")
+
+
+@dataclass(frozen=True)
+class NextDate(PlainJson):
+    """The next date of a case: ``code`` is the kind (``removal``, ``check_in``, ``hearing``),
+    ``day`` the date, ``days_left`` the days from today (0 is today)."""
+
+    code: str
+    day: _dt.date
+    days_left: int
+
+
+@dataclass(frozen=True)
+class CaseCard(PlainJson):
+    """One case on the board.
+
+    ``name`` is the person's full name ("" before it is asked); ``custody_status`` a code of
+    ``ask.CUSTODY_STATUSES`` or None; ``urgency`` a level of ``urgency.LEVELS`` or None before the
+    custody status is known; ``missing`` the case's ``still_missing`` codes (empty before the summary
+    works them out); ``stage`` one of ``STAGES``: where the case stopped, or ``documents_made``.
+    """
+
+    session: str
+    name: str
+    custody_status: Optional[str]
+    next_date: Optional[NextDate]
+    urgency: Optional[str]
+    missing: tuple[str, ...]
+    stage: str
+
+    @property
+    def in_intake(self) -> bool:
+        """True while the case has not reached its documents."""
+        return self.stage != "documents_made"
+
+
+def _next_date(answers: Mapping[str, Any], today: _dt.date) -> Optional[NextDate]:
+    # TODO(lead): deadlines.next_deadline(answers, now) once deadlines.py is merged (the ICE hold's 48 hours)
+    status = answers.get("custody_status")
+    if not status:
+        return None
+    kinds = dates_that_apply(status, detained=bool(answers.get("client_detained")))
+    ahead = [(day, kind) for kind in kinds
+             if (day := as_date(answers.get(f"{kind}_date"))) is not None and day >= today]
+    if not ahead:
+        return None
+    day, kind = min(ahead)
+    return NextDate(code=kind, day=day, days_left=(day - today).days)
+
+
+def _full_name(answers: Mapping[str, Any]) -> str:
+    parts = (answers.get(f"client.name.{part}") for part in ("first", "middle", "last"))
+    return " ".join(str(part).strip() for part in parts if part and str(part).strip())
+
+
+def case_card(session: str, answers: Mapping[str, Any], today: _dt.date, section: Optional[str] = None) -> CaseCard:
+    """The card of one case from its answers by name; ``section`` is the interview's current
+    section (``nav.current``), where a case still in intake stopped.
+
+    >>> case_card("s1", {"client.name.first": "Ana", "client.name.last": "Ruiz"}, _dt.date(2019, 5, 1)).stage
+    'step1'
+    """
+    today = as_date(today)
+    status = answers.get("custody_status") or None
+    urgency = None
+    if status:
+        transfer = answers.get("transfer_status")
+        urgency = assess_urgency(
+            status, today,
+            removal_date=as_date(answers.get("removal_date")), check_in_date=as_date(answers.get("check_in_date")),
+            hearing_date=as_date(answers.get("hearing_date")), transfer_expected=transfer == "expected",
+            transferred=transfer == "happened", detained=bool(answers.get("client_detained"))).level
+    if answers.get("documents_fingerprint") is not None:
+        stage = "documents_made"
+    else:
+        stage = section if section in STAGES else "step1"
+    return CaseCard(session=session, name=_full_name(answers), custody_status=status,
+                    next_date=_next_date(answers, today), urgency=urgency,
+                    missing=tuple(answers.get("still_missing") or ()), stage=stage)
+
+
+def _sort_key(card: CaseCard) -> tuple:
+    level = LEVELS.index(card.urgency) if card.urgency in LEVELS else len(LEVELS)
+    if card.next_date is not None:
+        return (0, card.next_date.day, level, card.name.casefold())
+    return (1, level, _dt.date.max, card.name.casefold())
+
+
+def sort_cards(cards: Iterable[CaseCard]) -> list[CaseCard]:
+    """What is due first: dated cases by their next date (the more urgent first on the same day),
+    then the cases without a date, the more urgent first; by name within each."""
+    return sorted(cards, key=_sort_key)
+
+
+_MISSING = object()
+
+
+def _lookup(variables: Mapping[str, Any], name: str) -> Any:
+    head, *attributes = name.split(".")
+    found = variables.get(head, _MISSING)
+    for attribute in attributes:
+        if found is _MISSING:
+            break
+        found = getattr(found, attribute, _MISSING)
+    return found
+
+
+def answers_of(variables: Mapping[str, Any]) -> dict[str, Any]:
+    """The answers a card reads (``ANSWER_NAMES``), from a session's variables (docassemble's
+    dictionary of a session, or the running interview's); unset ones are left out."""
+    out = {}
+    for name in ANSWER_NAMES:
+        found = _lookup(variables, name)
+        if found is not _MISSING:
+            out[name] = found
+    return out
+
+
+def answers_here(defined: Callable[[str], bool], value: Callable[[str], Any]) -> dict[str, Any]:
+    """The answers a card reads, from the running interview (docassemble's ``defined`` and ``value``)."""
+    return {name: value(name) for name in ANSWER_NAMES if defined(name)}
+
+
+def escape_html(text: Any) -> str:
+    """Text that docassemble shows as HTML unescaped (its list of cases): markup typed in a name stays text."""
+    return html.escape(str(text), quote=True)
+
+
+def _section(variables: Mapping[str, Any]) -> Optional[str]:
+    return getattr(variables.get("nav"), "current", None)
+
+
+def board_cards(sessions: Iterable[Mapping[str, Any]], today: _dt.date) -> list[CaseCard]:
+    """The sorted cards of the sessions ``interview_list()`` gives (each with ``session`` and ``dict``)."""
+    return sort_cards(case_card(row["session"], answers_of(row["dict"]), today, _section(row["dict"]))
+                      for row in sessions if isinstance(row.get("dict"), Mapping))
+
+
+def own_sessions(filename: str, listing: Callable[..., Any]) -> list[dict[str, Any]]:
+    """Every session of ``filename`` that ``listing`` (docassemble's ``interview_list``) gives the
+    signed-in user, page after page: only theirs, decrypted with their own key."""
+    rows, next_id = [], None
+    while True:
+        page, next_id = listing(filename=filename, next_id=next_id)
+        rows.extend(page)
+        if not next_id:
+            return rows

@@ -1,0 +1,75 @@
+"""The advocate's caseboard on the real server: an account of its own with five cases handed over
+through the REST API (its own secret), signed in in Chromium on a phone-sized screen."""
+from __future__ import annotations
+
+import secrets
+
+import requests
+from playwright.sync_api import expect
+
+from tests.e2e.test_browser_walk import browser  # noqa: F401  (the module's Chromium, a fixture)
+from tests.support.api import ApiSession
+from tests.support.axe import check_page
+from tests.support.cases import CASES, day
+
+BOARD = "docassemble.notonemore:data/questions/caseboard.yml"
+CONSENT = {"advocate": True, "ice": False, "officials": False, "public": False, "media": False}
+
+
+def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server, browser):  # noqa: F811
+    admin = {"key": server.api_key}
+    username, password = f"advocate-{secrets.token_hex(4)}@example.org", secrets.token_urlsafe(18)
+    made = requests.post(f"{server.url}/api/user/new", timeout=60,
+                         data={**admin, "username": username, "password": password, "privileges": "user"})
+    assert made.status_code == 200, made.text
+    key = requests.post(f"{server.url}/api/user/{made.json()['user_id']}/api", data={**admin, "name": "intake"},
+                        timeout=60).json()
+    secret = ApiSession.account_secret(server.url, key, username, password)
+    # name, custody status and dates (from the interview's clock), in the order the board must show them
+    cases = [("Carla", "Ramos", "final_order", {"removal_date": day(3)}),
+             ("Beto", "Salas", "in_proceedings_free", {"hearing_date": day(8), "check_in_date": day(20)}),
+             ("Ana", "Torres", "ice_detention_no_order", {"hearing_date": day(30)}),
+             ("Dora", "Uribe", "jail_with_ice_hold", {}),          # no date: an ICE hold (hours) before a calm case
+             ("Eli", "Vega", "in_proceedings_free", {"hearing_date": ""})]
+    sessions = {}
+    for first, last, status, dates in reversed(cases):   # made in the opposite order to the board's
+        answers = {k: v for k, v in CASES[0].answers().items() if not k.startswith("exhibits")}
+        api = ApiSession(server.url, key, server.interview, secret=secret)
+        api.answer({**answers, "user_role": "advocate", "consent": CONSENT, "custody_status": status,
+                    "client.name.first": first, "client.name.middle": "", "client.name.last": last,
+                    "removal_date": "", "check_in_date": "", "hearing_date": "", **dates})
+        sessions[first] = api.session
+
+    with browser.new_context(viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(f"{server.url}/interview?i={BOARD}")
+        expect(page.locator("#daMainQuestion")).to_have_text("Sign in to see your cases", timeout=30_000)
+        page.goto(f"{server.url}/user/sign-in")
+        page.get_by_label("Email").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/interviews**")
+        # docassemble's own list names each case
+        for first, last, *_ in cases:
+            expect(page.locator("table")).to_contain_text(f"{first} {last}")
+        expect(page.locator("table")).to_contain_text("Has a final order of removal.")
+        page.goto(f"{server.url}/interview?i={BOARD}")
+        expect(page.locator("#daMainQuestion")).to_have_text("Your cases", timeout=30_000)
+        links = page.locator("a.nom-case-link")
+        expect(links).to_have_count(5)
+        assert links.all_inner_texts() == [f"{first} {last}" for first, last, *_ in cases]
+        board = page.locator(".nom-board")
+        expect(board.locator("li.nom-case").first).to_contain_text("Removal date: in 3 days")
+        expect(board.locator("li.nom-case").nth(3)).to_contain_text("In a local jail with an ICE hold")
+        check = check_page(page)
+        assert check.problems == [], check.problems
+        # one tap resumes the case where it stopped, every answer in place
+        links.nth(1).click()
+        page.wait_for_url(f"**session={sessions['Beto']}**")
+        # (its documents: the case was handed over whole)
+        expect(page.locator("#daMainQuestion")).to_have_text("Your documents are ready", timeout=30_000)
+        # the board in Spanish, from its language link
+        page.goto(f"{server.url}/interview?i={BOARD}")
+        page.get_by_role("link", name="Español").click()
+        expect(page.locator("#daMainQuestion")).to_have_text("Sus casos", timeout=30_000)
+        expect(page.locator(".nom-board li.nom-case").first).to_contain_text("Fecha de deportación: en 3 días")
