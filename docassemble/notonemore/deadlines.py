@@ -25,15 +25,15 @@ from .business_days import add_business_days, is_business_day, previous_business
 from .urgency import dates_that_apply
 from .util import PlainJson, as_date
 
-__all__ = ["HOLD_HOURS", "CODES", "ACTIONS", "Deadline", "CaseEvent", "as_datetime", "hold_ends", "case_deadlines",
+__all__ = ["HOLD_HOURS", "DEADLINE_CODES", "ACTION_CODES", "DEADLINE_ANSWERS", "Deadline", "CaseEvent", "wall_clock", "hold_ends", "case_deadlines",
            "next_deadline", "time_left", "case_events"]
 
 #: how long an ICE hold may keep a person past release, counted on business days only
 HOLD_HOURS = 48
 #: the kinds of deadline, in the order a tie on the same day lists them
-CODES: tuple[str, ...] = ("hold_ends", "removal", "check_in", "hearing", "file_stay")
+DEADLINE_CODES: tuple[str, ...] = ("hold_ends", "removal", "check_in", "hearing", "file_stay")
 #: the next actions the case's calendar adds to its dates
-ACTIONS: tuple[str, ...] = ("send_request", "confirm_received", "prepare_check_in", "prepare_hearing", "prepare_removal")
+ACTION_CODES: tuple[str, ...] = ("send_request", "confirm_received", "prepare_check_in", "prepare_hearing", "prepare_removal")
 #: business days after the request goes out before calling ICE to confirm it arrived
 CONFIRM_AFTER_DAYS = 2
 
@@ -42,9 +42,13 @@ _ANSWERS: dict[str, str] = {"removal": "removal_date", "check_in": "check_in_dat
                             "file_stay": "i246_filing_date"}
 
 
+#: every answer ``case_deadlines`` reads (the interview hands over those that are defined)
+DEADLINE_ANSWERS: tuple[str, ...] = ("custody_status", "client_detained", "hold_release_at", *_ANSWERS.values())
+
+
 @dataclass(frozen=True)
 class Deadline(PlainJson):
-    """A date still to come: its kind (``CODES``), its day, and its time when known."""
+    """A date still to come: its kind (``DEADLINE_CODES``), its day, and its time when known."""
 
     code: str                         # "hold_ends", "removal", "check_in", "hearing", "file_stay"
     day: _dt.date
@@ -53,8 +57,8 @@ class Deadline(PlainJson):
 
 @dataclass(frozen=True)
 class CaseEvent(PlainJson):
-    """One entry of the case's calendar: a deadline (``kind`` "deadline", ``code`` of ``CODES``) or
-    an action to take (``kind`` "action", ``code`` of ``ACTIONS``), on ``day``, at ``at`` when timed."""
+    """One entry of the case's calendar: a deadline (``kind`` "deadline", ``code`` of ``DEADLINE_CODES``) or
+    an action to take (``kind`` "action", ``code`` of ``ACTION_CODES``), on ``day``, at ``at`` when timed."""
 
     kind: str
     code: str
@@ -62,7 +66,7 @@ class CaseEvent(PlainJson):
     at: Optional[_dt.datetime] = None
 
 
-def as_datetime(value: Any) -> Optional[_dt.datetime]:
+def wall_clock(value: Any) -> Optional[_dt.datetime]:
     """A naive wall-clock ``datetime`` from a DADateTime, a datetime or an ISO string; None for a blank,
     a plain date (no hour) or a string without a time."""
     if value is None or value == "":
@@ -126,7 +130,7 @@ def case_deadlines(answers: Mapping[str, Any], now: _dt.datetime) -> list[Deadli
     today = now.date()
     found: list[Deadline] = []
     if _applies("hold_ends", answers):
-        released = as_datetime(answers.get("hold_release_at"))
+        released = wall_clock(answers.get("hold_release_at"))
         if released is not None:
             end = hold_ends(released)
             found.append(Deadline("hold_ends", end.date(), end))
@@ -135,7 +139,7 @@ def case_deadlines(answers: Mapping[str, Any], now: _dt.datetime) -> list[Deadli
         if day is not None:
             found.append(Deadline(code, day, None))
     return sorted((d for d in found if d.day >= today),
-                  key=lambda d: (d.day, d.at or _dt.datetime.combine(d.day, _dt.time()), CODES.index(d.code)))
+                  key=lambda d: (d.day, d.at or _dt.datetime.combine(d.day, _dt.time()), DEADLINE_CODES.index(d.code)))
 
 
 def next_deadline(answers: Mapping[str, Any], now: _dt.datetime) -> Optional[Deadline]:
@@ -144,16 +148,19 @@ def next_deadline(answers: Mapping[str, Any], now: _dt.datetime) -> Optional[Dea
 
 
 def time_left(deadline: Deadline, now: _dt.datetime) -> tuple[str, int]:
-    """How long until ``deadline`` as a unit and a count: ``("hours", n)`` when it has a time and is less
-    than two days away (0 once the time has passed), else ``("days", n)`` in calendar days (0: today).
+    """How long until ``deadline``, as a code of the words files' ``left`` and a count: in hours when it has
+    a time less than two days away ("now" once the time has passed, "hour", "hours"), else in calendar days
+    ("today", "day" for tomorrow, "days").
 
     >>> time_left(Deadline("hold_ends", _dt.date(2019, 3, 2), _dt.datetime(2019, 3, 2, 17)), _dt.datetime(2019, 3, 1, 9))
     ('hours', 32)
     """
     now = now.replace(tzinfo=None)
     if deadline.at is not None and deadline.at - now < _dt.timedelta(days=2):
-        return "hours", max(0, int((deadline.at - now).total_seconds() // 3600))
-    return "days", max(0, (deadline.day - now.date()).days)
+        hours = int((deadline.at - now).total_seconds() // 3600)
+        return ("now", 0) if deadline.at <= now else ("hour", 1) if hours <= 1 else ("hours", hours)
+    days = max(0, (deadline.day - now.date()).days)
+    return ("today", 0) if days == 0 else ("day", 1) if days == 1 else ("days", days)
 
 
 def case_events(answers: Mapping[str, Any], now: _dt.datetime, *, sends_request: bool) -> list[CaseEvent]:
@@ -181,4 +188,4 @@ def case_events(answers: Mapping[str, Any], now: _dt.datetime, *, sends_request:
             events.append(CaseEvent("action", "prepare_" + deadline.code, before))
     order = ("action", "deadline")
     return sorted(events, key=lambda e: (e.day, e.at or _dt.datetime.combine(e.day, _dt.time()), order.index(e.kind),
-                                         (ACTIONS if e.kind == "action" else CODES).index(e.code)))
+                                         (ACTION_CODES if e.kind == "action" else DEADLINE_CODES).index(e.code)))

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from docassemble.notonemore.deadlines import (Deadline, as_datetime, case_deadlines, case_events, hold_ends,
+from docassemble.notonemore.deadlines import (Deadline, wall_clock, case_deadlines, case_events, hold_ends,
                                               next_deadline, time_left)
 from docassemble.notonemore.urgency import assess_urgency
 
@@ -30,12 +30,12 @@ def test_hold_ends_drops_the_time_zone_and_keeps_the_wall_clock():
     assert hold_ends(released) == T(2019, 11, 26, 17, 0)
 
 
-def test_as_datetime_takes_what_docassemble_stores():
-    assert as_datetime("2019-11-22T17:00:00") == T(2019, 11, 22, 17, 0)
-    assert as_datetime("2019-11-22 17:00") == T(2019, 11, 22, 17, 0)
-    assert as_datetime(T(2019, 11, 22, 17, 0, tzinfo=dt.timezone.utc)) == T(2019, 11, 22, 17, 0)
-    assert as_datetime("") is None and as_datetime(None) is None
-    assert as_datetime("2019-11-22") is None and as_datetime(D(2019, 11, 22)) is None   # a day, no hour
+def test_wall_clock_takes_what_docassemble_stores():
+    assert wall_clock("2019-11-22T17:00:00") == T(2019, 11, 22, 17, 0)
+    assert wall_clock("2019-11-22 17:00") == T(2019, 11, 22, 17, 0)
+    assert wall_clock(T(2019, 11, 22, 17, 0, tzinfo=dt.timezone.utc)) == T(2019, 11, 22, 17, 0)
+    assert wall_clock("") is None and wall_clock(None) is None
+    assert wall_clock("2019-11-22") is None and wall_clock(D(2019, 11, 22)) is None   # a day, no hour
 
 
 NOW = T(2019, 11, 21, 10, 0)   # a Thursday
@@ -78,9 +78,12 @@ def test_past_dates_drop_and_today_stays():
 def test_time_left_in_hours_near_a_timed_deadline_else_in_days():
     hold = Deadline("hold_ends", D(2019, 11, 22), T(2019, 11, 22, 17, 0))
     assert time_left(hold, NOW) == ("hours", 31)
-    assert time_left(hold, T(2019, 11, 22, 18, 0)) == ("hours", 0)
+    assert time_left(hold, T(2019, 11, 22, 16, 10)) == ("hour", 1)
+    assert time_left(hold, T(2019, 11, 22, 17, 0)) == ("now", 0)
+    assert time_left(hold, T(2019, 11, 22, 18, 0)) == ("now", 0)
     assert time_left(Deadline("hold_ends", D(2019, 11, 26), T(2019, 11, 26, 17, 0)), NOW) == ("days", 5)
-    assert time_left(Deadline("removal", D(2019, 11, 21), None), NOW) == ("days", 0)
+    assert time_left(Deadline("removal", D(2019, 11, 21), None), NOW) == ("today", 0)
+    assert time_left(Deadline("removal", D(2019, 11, 22), None), NOW) == ("day", 1)
     assert time_left(Deadline("removal", D(2019, 12, 1), None), NOW) == ("days", 10)
 
 
@@ -111,3 +114,9 @@ def test_the_hold_is_the_urgency_deadline_when_its_end_is_known():
     assert assess_urgency("jail_with_ice_hold", today).deadline is None
     passed = assess_urgency("jail_with_ice_hold", today, hold_ends=D(2019, 11, 19))
     assert passed.deadline is None and passed.level == "hours" and "date_passed" in passed.reasons
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+    from docassemble.notonemore import deadlines
+    assert doctest.testmod(deadlines).failed == 0
