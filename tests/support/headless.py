@@ -245,8 +245,12 @@ class Document:
 
     @cached_property
     def text(self) -> str:
-        """The DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
+        """The DOCX's text, a line per paragraph: body (tables too), headers, footers, notes; a raw file
+        (TXT, CSV, ICS) as written."""
         from tests.support.documents import docx_text
+        if self.docx_path is None and "raw" in self.files:
+            with open(self.files["raw"], encoding="utf-8-sig") as handle:
+                return handle.read()
         if self.docx_path is None:
             raise ValueError(f"{self.filename}: no DOCX was assembled (formats: {sorted(self.files)})")
         return docx_text(self.docx_path)
