@@ -104,7 +104,7 @@ def assert_tagged_pdfs(server, page):
             assert bool(pdf.Root.MarkInfo.Marked), href
 
 
-HOME_MAX_HEIGHT = 3000   # px at 390 wide, every document of a public case present
+HOME_MAX_HEIGHT = 2500   # px at 390 wide, every document of a public case present (measured 2,182 en, 2,398 es)
 
 
 def check_home_screen(page) -> None:
