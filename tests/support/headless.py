@@ -156,7 +156,8 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
         get_new_file_number=_new_file_number, save_numbered_file=_save_numbered_file,
         file_number_finder=lambda file_number, filename, uids, privileged: _file_info(int(file_number)),
         file_finder=_file_finder, to_text=to_text,
-        url_finder=lambda file_reference, kwargs: f"headless://file/{file_reference}",
+        # a DAFile by its number (a text file's str() is its content, which has no place in a link)
+        url_finder=lambda file_reference, kwargs: f"headless://file/{getattr(file_reference, 'number', file_reference)}",
         url_for=lambda endpoint, kwargs: f"headless://{endpoint}",
         secure_filename=lambda filename: re.sub(r"[^\w.-]", "_", filename, flags=re.A).strip("._") or "file",
         secure_filename_spaces_ok=lambda filename: re.sub(r"[^\w. -]", "", filename, flags=re.A).strip("._ "),
