@@ -40,9 +40,10 @@ FOLLOW_UP_BUSINESS_DAYS = 7
 NEXT_CODES: tuple[str, ...] = ("papers_due", "follow_up_request", "follow_up_supplement", "follow_up_i246", "follow_up_office")
 #: the log's lists and what is read from them, in the session: left out of the documents' fingerprint,
 #: so a day's calls do not make every document again; the documents read only the figures
-#: (``log_totals``) and the petition's targets, which the log's screen computes as it shows
+#: (``log_totals``), the petition's targets and what the log makes due (``log_due``, in the case's
+#: calendar), which the log's screen computes as it shows
 LOG_NAMES: tuple[str, ...] = (
-    "log_sent", "log_answers", "log_days", "log_offices", "log_entries", "log_due",
+    "log_sent", "log_answers", "log_days", "log_offices", "log_entries",
     "log_sent_table", "log_answers_table", "log_days_table", "log_offices_table",
     "log_words", "log_next_words", "log_kind_words", "log_how_words", "log_result_words", "log_office_words")
 

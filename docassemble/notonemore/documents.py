@@ -36,11 +36,14 @@ __all__ = [
     "sends_habeas_sheet",
     "sends_bond_sheet",
     "makes_check_in_sheet",
+    "makes_case_calendar",
     "decisions",
     "document_variables",
     "build_order",
     "names_built",
     "APART_FROM_DOCUMENTS",
+    "HOME_GROUPS",
+    "documents_by_group",
 ]
 
 
@@ -108,9 +111,14 @@ def makes_check_in_sheet(custody: CustodyFacts) -> bool:
     return bool(not custody.detained and custody.appointment_ahead)
 
 
+def makes_case_calendar(custody: CustodyFacts) -> bool:
+    """The case's calendar (its dates and next actions, deadlines.py): every case in a deportation case."""
+    return custody.custody_status != "not_in_proceedings"
+
+
 #: the decisions a document can depend on (``DocumentRow.when``)
 DECISIONS: tuple[str, ...] = ("always", "ice_letter", "officials_letter", "letters", "jail_request", "campaign",
-                              "habeas_sheet", "bond_sheet", "check_in_sheet")
+                              "habeas_sheet", "bond_sheet", "check_in_sheet", "case_calendar")
 
 
 def decisions(ask: _Ask, consent: Mapping[str, Any], campaign: bool = False,
@@ -125,7 +133,8 @@ def decisions(ask: _Ask, consent: Mapping[str, Any], campaign: bool = False,
             "campaign": bool(campaign and goes_public(ask, consent)),
             "habeas_sheet": bool(custody and sends_habeas_sheet(custody, consent)),
             "bond_sheet": bool(custody and sends_bond_sheet(custody)),
-            "check_in_sheet": bool(custody and makes_check_in_sheet(custody))}
+            "check_in_sheet": bool(custody and makes_check_in_sheet(custody)),
+            "case_calendar": bool(custody and makes_case_calendar(custody))}
 
 
 # --- the one list of documents ------------------------------------------------------------------
@@ -178,6 +187,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow("habeas_sheet", "attorney", "habeas_sheet", needs=("handoff_values",)),
     DocumentRow("bond_sheet", "family", "bond_sheet", needs=("handoff_values",)),
     DocumentRow("check_in_sheet", "family", "check_in_sheet", needs=("handoff_values",)),
+    # the case's dates and next actions as a calendar file (doc_case_calendar.yml, deadlines.py)
+    DocumentRow("case_calendar", "family", "case_calendar", needs=("case_calendar_values", "case_calendar_text")),
     # Steps 7-8 (doc_campaign.yml): recomputed with docassemble's reconsider() each time they are built
     DocumentRow("campaign_kit", "campaign", "campaign",
                 needs=("campaign_texts_defused", "campaign_key_date", "public_a_number_shown", "campaign_photo",
@@ -205,6 +216,8 @@ SHARED_BUILDS: tuple[str, ...] = (
     "passage_names", "private_history_details_prints", "history_cleared_for_ice",
     # the hand-off sheets' decisions read it (doc_handoff.yml): computed again from the answers
     "custody_facts",
+    # the home screen's dates and next actions (doc_case_calendar.yml): computed again on each showing
+    "case_dates", "case_next_actions", "case_events_list",
 )
 
 
@@ -241,3 +254,17 @@ def names_built(rows: Iterable[DocumentRow] = DOCUMENTS) -> list[str]:
     for row in rows:
         names += [name for name in (row.variable, *row.needs, *row.defines) if name not in names]
     return names
+
+
+#: the home screen's order of the groups: what is sent first, then who else the papers are for
+HOME_GROUPS: tuple[str, ...] = ("ice", "jail", "officials", "family", "attorney", "campaign")
+_GROUP_OF: dict[str, str] = {row.variable: row.group for row in DOCUMENTS}
+
+
+def documents_by_group(documents: Iterable[Any]) -> list[tuple[str, list[Any]]]:
+    """The assembled documents (each named by its attachment's variable, ``instanceName``) grouped by who
+    they are for, in ``HOME_GROUPS`` order and the list's order within a group; empty groups left out."""
+    docs = list(documents)
+    groups = [(group, [doc for doc in docs if _GROUP_OF.get(getattr(doc, "instanceName", ""), "family") == group])
+              for group in HOME_GROUPS]
+    return [(group, found) for group, found in groups if found]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-__all__ = ["add_pdfs", "add_pdf"]
+__all__ = ["add_pdfs", "add_pdf", "download_files"]
 
 
 def _attribute(doc: Any, name: str) -> Any:
@@ -81,3 +81,14 @@ def add_pdfs(documents: Iterable[Any], **kwargs: Any) -> list[Any]:
         if not add_pdf(doc, retry=not failed, **kwargs):
             failed.append(doc)
     return failed
+
+
+def download_files(doc: Any) -> list[tuple[str, Any]]:
+    """A document's files to download, the one to open first first: ``("pdf", file)`` then ``("docx", file)``
+    for a letter (the DOCX alone when its PDF could not be made), ``(extension, file)`` for a text, CSV or
+    calendar file (``"ics"``, ``"csv"``...)."""
+    files = [(fmt, _attribute(doc, fmt)) for fmt in ('pdf', 'docx')]
+    raw = _attribute(doc, 'raw')
+    if raw is not None:
+        files.append((str(doc.info.get('raw') or '.txt').lstrip('.'), raw))
+    return [(fmt, the_file) for fmt, the_file in files if the_file is not None]

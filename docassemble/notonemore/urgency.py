@@ -75,6 +75,7 @@ def assess_urgency(
     transfer_expected: bool = False,
     transferred: bool = False,
     detained: bool = False,
+    hold_ends: Optional[_dt.date] = None,
 ) -> Urgency:
     """The urgency of a case; the level is the most urgent of all the rules that fire.
 
@@ -113,7 +114,8 @@ def assess_urgency(
     if days is not None and days <= SOON_DAYS:
         fired["hearing_soon"] = ("days", _plain(hearing_date))
     if custody_status == "jail_with_ice_hold":
-        fired["ice_hold"] = ("hours", None)
+        hold_days = days_away(hold_ends)
+        fired["ice_hold"] = ("hours", _plain(hold_ends) if hold_days is not None else None)
     if custody_status == "ice_detention_no_order" or (custody_status == "final_order" and detained):
         fired["detained"] = ("days", None)
     if transferred:

@@ -104,6 +104,32 @@ def assert_tagged_pdfs(server, page):
             assert bool(pdf.Root.MarkInfo.Marked), href
 
 
+HOME_MAX_HEIGHT = 2500   # px at 390 wide, every document of a public case present (measured 2,182 en, 2,398 es)
+
+
+def check_home_screen(page) -> None:
+    """The home screen with every document of a public case: docassemble's own attachment list is
+    gone, each document is one link, axe finds nothing serious in English or in Spanish, and it is
+    short on a phone."""
+    for heading, language_link in ((DOCUMENTS, None), (DOCUMENTS_ES, "Español")):
+        if language_link:
+            page.get_by_role("link", name=language_link, exact=True).click()
+            expect(page.locator("#daMainQuestion")).to_have_text(heading, timeout=120000)
+        assert page.locator(".da-attachment, [id^=da-attachment], .da-attachment-alert").count() == 0
+        for group in (("To send to ICE", "For the public campaign") if not language_link
+                      else ("Para mandar a ICE", "Para la campaña pública")):
+            headings = page.locator("#daquestion h3").all_inner_texts()
+            assert group in headings, headings
+        assert page.locator("#daquestion a[href*='.pdf']").count() >= 10
+        check = check_page(page)                       # axe again, whatever shapes came before
+        assert not check.problems, "\n".join(check.problems)
+        height = page.evaluate("() => document.documentElement.scrollHeight")
+        print(f"\nhome screen ({heading}): {height}px tall at {page.viewport_size['width']}px wide")
+        assert height <= HOME_MAX_HEIGHT, height
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page.locator("#daMainQuestion")).to_have_text(DOCUMENTS, timeout=120000)
+
+
 def record(checks: list[PageCheck]) -> None:
     for check in checks:
         for t in check.targets:
@@ -117,6 +143,7 @@ def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answ
     assert checks[-1].heading == ending[language]
     if name == VARIANTS[-1][0] and language == "en":   # tagged PDFs; the screens behind the documents screen's links
         assert_tagged_pdfs(server, page)
+        check_home_screen(page)
         page.get_by_role("link", name=re.compile("Record an attorney")).click()
         expect(page.locator("#daMainQuestion")).to_contain_text("Record an attorney")
         checks.append(check_page(page, _shapes))

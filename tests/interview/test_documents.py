@@ -60,6 +60,67 @@ def check_handoffs(docs, run):
             assert BIRTH_DATE not in text and "1988" not in text, name
 
 
+CALENDAR = "Case calendar"
+GROUP_HEADINGS = ("To send to ICE", "To send to the jail", "For elected officials", "For the family", "For the attorney",
+                  "For the public campaign")
+
+
+def check_home(screen, run, case):
+    """The home screen: what is next and by when, what is done, the documents grouped by who they are
+    for, each one tap (its PDF, and its Word file beside it), none of docassemble's own list."""
+    from tests.support.clock import MONTHS_EN, WEEKDAYS_EN
+    words = " ".join(screen.subquestion.split())
+    headings = [h for h in GROUP_HEADINGS if f"### {h}" in screen.subquestion]
+    expected = ["To send to ICE"] + (["To send to the jail"] if case.custody_status == "jail_with_ice_hold" else []) + \
+        ["For elected officials", "For the family", "For the attorney"]
+    assert headings == expected
+    assert [h for h in GROUP_HEADINGS if h in words] == expected        # in this order
+    for doc in screen.attachments:
+        if "raw" in doc.files:
+            assert f">{doc.name}</a> (ICS)" in words, doc.name
+        else:
+            assert f">{doc.name}</a> · <a href=" in words and f'Word<span class="visually-hidden"> ({doc.name})</span>' in words
+    assert words.index("### What is next") < words.index("### What is done") < words.index("### The package to send") \
+        < words.index("### To send to ICE")
+    assert f"{len(screen.attachments)} documents are made." in words
+    assert "**Today:** Send the request to ICE" in words
+    if case.custody_status == "jail_with_ice_hold":
+        from docassemble.notonemore.deadlines import hold_ends
+        end = hold_ends(dt.datetime.fromisoformat(case.answers()["hold_release_at"]))
+        assert f"The ICE hold ends {WEEKDAYS_EN[end.weekday()]}, {MONTHS_EN[end.month - 1]} {end.day}, at 5:00 PM." in words
+        assert run.value("urgency.deadline") == end.date()               # the hold's end is the urgency's deadline
+        assert "Send San Diego County Sheriff its own short letter" in words
+    if case.custody_status == "final_order":
+        removal = interview_today(run) + dt.timedelta(days=21)
+        assert f"The removal date is {WEEKDAYS_EN[removal.weekday()]}, {MONTHS_EN[removal.month - 1]} {removal.day}." in words
+        assert "21 days left." in words
+
+
+def check_calendar(ics, run, answers):
+    """The case's calendar parses; its dates are the answers' (the hold's end with its hour); nothing
+    private that the family would not know about itself."""
+    import icalendar
+    from docassemble.notonemore.deadlines import hold_ends
+    events = {str(e["summary"]): e for e in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+    first = answers["client.name.first"]
+    assert events["Send the request to ICE"].decoded("dtstart") == interview_today(run)
+    expected = {}
+    if answers["custody_status"] == "jail_with_ice_hold":
+        expected[f"The ICE hold on {first} ends"] = hold_ends(dt.datetime.fromisoformat(answers["hold_release_at"]))
+    if answers["custody_status"] == "final_order":
+        expected[f"Removal date set for {first}"] = dt.date.fromisoformat(answers["removal_date"])
+        expected["File the stay form (I-246)"] = dt.date.fromisoformat(answers["i246_filing_date"])
+    if answers["custody_status"] in ("in_proceedings_free", "ice_detention_no_order") and answers["hearing_date"]:
+        expected[f"{first}'s immigration court hearing"] = dt.date.fromisoformat(answers["hearing_date"])
+        expected["Get ready for tomorrow's court hearing"] = dt.date.fromisoformat(answers["hearing_date"]) - dt.timedelta(days=1)
+    for summary, when in expected.items():
+        assert events[summary].decoded("dtstart") == when, summary
+        assert events[summary].walk("VALARM"), summary                  # the calendar app reminds
+    assert set(expected) <= set(events)
+    for private in ("123-456-789", "1988", "O'Brien"):
+        assert private not in ics, private
+
+
 def documents(answers):
     run, screens = walk_to_summary(answers, stop=("documents screen",))
     docs = {doc.name: " ".join(doc.text.split()) for doc in screens[-1].attachments}
@@ -74,8 +135,10 @@ def test_request_to_ice_for_each_branch(case):
     handoff = HANDOFFS.get(case.name, set())
     assert set(docs) == {"The ask", "Request to ICE", "Privacy waiver cover sheet", "Letter for elected officials",
                          "Supporting documents checklist", "Request for a support letter (English)",
-                         "Carta de apoyo, pedido (español)", "Attorney review sheet"} | jail | handoff
+                         "Carta de apoyo, pedido (español)", "Attorney review sheet", CALENDAR} | jail | handoff
     check_handoffs(docs, run)
+    check_home(screen, run, case)
+    check_calendar(next(d.text for d in screen.attachments if d.name == CALENDAR), run, answers)
     letter = docs["Request to ICE"]
     assert letter.startswith("DRAFT – for attorney review")    # no review recorded
     office = run.value("office(field_office)['name']")
@@ -148,7 +211,7 @@ def test_no_consent_means_no_letter():
     answers = {**CASES[3].answers(), "consent": {"advocate": True, "ice": False, "officials": False,
                                                  "public": False, "media": False}}
     run, screen, docs = documents(answers)
-    assert set(docs) == {"The ask"}
+    assert set(docs) == {"The ask", CALENDAR}
     assert "No letter to ICE" in screen.subquestion
     assert "Attorney review" not in screen.subquestion
 
@@ -335,6 +398,8 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
     names = {doc.name for doc in screen.attachments}
     assert {"Request to ICE", "Privacy waiver cover sheet", "Attorney review sheet"} <= names
     for doc in screen.attachments:
+        if doc.name == CALENDAR:                                  # a text file: no PDF to make
+            continue
         assert "docx" in doc.files and "pdf" not in doc.files, (doc.name, doc.files)
         assert doc.text.strip()                                   # a real, readable DOCX
     letter = next(doc for doc in screen.attachments if doc.name == "Request to ICE")
@@ -351,7 +416,7 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
     run.pdf = False                                               # the converter is back
     again = run.action("retry_pdfs")                              # the screen's "Try the PDFs again"
     for doc in again.attachments:
-        assert {"docx", "pdf"} <= set(doc.files), (doc.name, doc.files)
+        assert {"docx", "pdf"} <= set(doc.files) or doc.name == CALENDAR, (doc.name, doc.files)
     words = " ".join(again.subquestion.split())
     assert "could not be made" not in words and "One PDF to send" in words and "as Word files" not in words
     assert run.value("pdfs_missing") == []
@@ -429,10 +494,10 @@ def test_the_middle_name_is_written_in_full_everywhere():
     assert "Paco Andrés Gómez Ruiz" in str(summary.raw)
     from tests.interview.test_campaign import text_of as document_text
     docs = {d.filename: " ".join(document_text(d).split()) for d in screens[-1].attachments}
-    assert len(docs) == 16                       # the letters, the papers and the public campaign with its exports
+    assert len(docs) == 17                       # the letters, the case's calendar, the papers and the public campaign with its exports
     for name, text in docs.items():
         if name not in ("not1more-petition-targets", "not1more-action-network-targets", "not1more-organizing-plan",
-                        "not1more-after-the-decision"):
+                        "not1more-after-the-decision", "not1more-case-calendar"):    # the calendar: the first name only
             assert "Paco Andrés Gómez Ruiz" in text, name
         assert "Paco A. Gómez" not in text and "Paco A Gómez" not in text, name
 
@@ -516,7 +581,7 @@ def test_a_changed_consent_changes_which_documents_are_made():
     names = [d.name for d in screen.attachments]
     assert names == ["The ask", "Letter for elected officials", "Supporting documents checklist",
                      "Request for a support letter (English)", "Carta de apoyo, pedido (español)", "Attorney review sheet",
-                     HABEAS]
+                     HABEAS, CALENDAR]
     words = " ".join(screen.subquestion.split())
     assert "No letter to ICE:" in words and "The package to send" not in words
     # the supplement's link says why there is nothing to send, and starts none

@@ -37,7 +37,7 @@ def test_every_free_text_answer(kind):
     assert screen.id == "documents screen"
     # docassemble defuses template syntax in answers with zero-width spaces ({\u200b{); read past them
     docs = {name: doc.replace("\u200b", "") for name, doc in docs.items()}
-    assert len(docs) == 9                             # the eight of the detained branch and its habeas sheet
+    assert len(docs) == 10                            # the eight of the detained branch, its habeas sheet, the case calendar
     letter = docs["Request to ICE"]
     expected = " ".join("".join(c for c in text if c in "\t\n" or ord(c) >= 32).split())
     for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet", "Attorney review sheet",

@@ -33,6 +33,8 @@ def base_answers() -> dict[str, Any]:
         # the county picks the office in a split state (asked only when the field office is not given);
         # whether ICE has moved a person it holds, or said it will (facility screen)
         "client_county": "San Diego", "transfer_status": "none",
+        # when the jail's own custody ends (facility screen, a jail with an ICE hold): blank, not known
+        "hold_release_at": "",
         # the check-in day's people (doc_handoff.yml; the organizing plan asks the same names)
         "go_along_companion": "Rosa Peña, 555-301-7788", "on_call_attorney": "Lic. Elena Torres", "on_call_attorney_phone": "619-555-0142",
         "hearing_date": "", "removal_date": "", "check_in_date": "",
@@ -157,7 +159,7 @@ HISTORY = ("entry date", "us relatives", "circumstances", "private history")
 
 CASES = [
     Case("ice hold, urgent, short path", "jail_with_ice_hold",
-         {"intake_path": "bare_bones", "waiver_status": "not_signed"},
+         {"intake_path": "bare_bones", "waiver_status": "not_signed", "hold_release_at": f"{day(1)}T17:00:00"},
          ask_title="Lift the ICE hold", targets=("field office", "sheriff or police agency"),
          warnings=("48 hours",), urgency="hours",
          seen=("intake path", "waiver status and plan", "local agency", "facility"),

@@ -156,7 +156,8 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
         get_new_file_number=_new_file_number, save_numbered_file=_save_numbered_file,
         file_number_finder=lambda file_number, filename, uids, privileged: _file_info(int(file_number)),
         file_finder=_file_finder, to_text=to_text,
-        url_finder=lambda file_reference, kwargs: f"headless://file/{file_reference}",
+        # a DAFile by its number (a text file's str() is its content, which has no place in a link)
+        url_finder=lambda file_reference, kwargs: f"headless://file/{getattr(file_reference, 'number', file_reference)}",
         url_for=lambda endpoint, kwargs: f"headless://{endpoint}",
         secure_filename=lambda filename: re.sub(r"[^\w.-]", "_", filename, flags=re.A).strip("._") or "file",
         secure_filename_spaces_ok=lambda filename: re.sub(r"[^\w. -]", "", filename, flags=re.A).strip("._ "),
@@ -245,8 +246,12 @@ class Document:
 
     @cached_property
     def text(self) -> str:
-        """The DOCX's text, a line per paragraph: body (tables too), headers, footers, notes."""
+        """The DOCX's text, a line per paragraph: body (tables too), headers, footers, notes; a raw file
+        (TXT, CSV, ICS) as written."""
         from tests.support.documents import docx_text
+        if self.docx_path is None and "raw" in self.files:
+            with open(self.files["raw"], encoding="utf-8-sig") as handle:
+                return handle.read()
         if self.docx_path is None:
             raise ValueError(f"{self.filename}: no DOCX was assembled (formats: {sorted(self.files)})")
         return docx_text(self.docx_path)
