@@ -241,6 +241,7 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.button("No, that is all")
 
     w.at("Your documents are ready", seconds=90)   # every document is assembled, PDFs by LibreOffice
+    page.get_by_text("How to send it, and whom to call").click()      # folded on the home screen, one tap opens it
     expect(page.get_by_text("ERO information line")).to_be_visible()
     package_href = page.get_by_role("link", name="One PDF to send").get_attribute("href")
     package = page.request.get(package_href if package_href.startswith("http") else server.url + package_href)
@@ -277,3 +278,53 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     assert "Rosa Peña will file Form I-246, Application for a Stay of Deportation or Removal, signed by her" in letter
     assert "Ms. D'Souza-Peña has gone to every immigration court hearing" in letter
     assert " G. " not in letter
+
+    # The case over weeks (#16), on the real server: the request logged as sent, ICE's answer with the
+    # officer, then a supplement carrying an elected official's letter, in one indexed, paged PDF.
+    page.get_by_role("link", name="Case log", exact=True).click()
+    w.at("Case log")
+    page.get_by_text("Add something you sent").click()
+    w.at("What did you send?")
+    expect(page.get_by_role("radio", name="Request to ICE", exact=True)).to_be_checked()   # the first thing sent
+    w.radio("Fax")
+    w.fill("Tracking number or note", "Fax confirmation 0412")
+    w.cont()
+    w.at("Case log")
+    expect(page.get_by_text("Fax confirmation 0412")).to_be_visible()
+    page.get_by_text("Add an answer from ICE").click()
+    w.at("What did ICE answer?")
+    w.radio("ICE got it but has not decided")
+    w.fill("Deportation officer’s name", "Dana Lee")
+    w.cont()
+    w.at("Case log")
+    expect(page.get_by_text("Deportation officer: Dana Lee")).to_be_visible()
+    page.get_by_role("link", name="Back to your documents").click()
+    w.at("Your documents are ready")
+    expect(page.get_by_text("Send the request to ICE")).to_have_count(0)   # the log has it as sent
+
+    page.get_by_role("link", name="Send ICE something new").click()
+    w.at("When did you send the request to ICE?")
+    assert page.get_by_label("Date the request was sent").input_value() == dt.date.today().isoformat()   # from the log
+    w.cont()
+    w.at("Do you have new papers to send?")
+    w.button("Yes, add papers")
+    w.at("Add a new paper (first one)")
+    w.radio("A letter from an elected official")
+    w.fill("Who wrote it, or what is it?", "Rep. Ana Díaz")
+    w.upload(uploads["pdf"])
+    w.cont()
+    w.at("Do you have another new paper?")
+    w.button("No, that is all")
+    w.at("Has something changed since the request?")
+    w.button("No")
+    w.at("Supplements to the request", seconds=60)
+    href = page.get_by_role("link", name="One PDF to send").first.get_attribute("href")
+    supplement = page.request.get(href if href.startswith("http") else server.url + href)
+    assert supplement.ok
+    pages, text = pdf_pages(supplement.body()), pdf_text(supplement.body())
+    request_day = dt.date.today()
+    assert f"Supplement to my request of {request_day:%B} {request_day.day}, {request_day.year}" in " ".join(text.split())
+    assert "A 123-456-789" in text                                  # the Re: block
+    assert "Exhibit C: Letter from Rep. Ana Díaz" in text          # lettered on from the request's A and B
+    assert f"1 / {pages}" in text and f"{pages} / {pages}" in text
+    assert "Lease page 2" in text                                   # the official's two pages, at the end
