@@ -17,7 +17,8 @@ from .urgency import LEVELS, assess_urgency, dates_that_apply
 from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
-           "board_cards", "own_sessions", "answers_here", "escape_html"]
+           "board_cards", "own_sessions", "answers_here", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
+           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card"]
 
 #: The answers a card reads, by their names in the interview (docs/answers.md).
 ANSWER_NAMES: tuple[str, ...] = (
@@ -164,12 +165,104 @@ def board_cards(sessions: Iterable[Mapping[str, Any]], today: _dt.date) -> list[
                       for row in sessions if isinstance(row.get("dict"), Mapping))
 
 
-def own_sessions(filename: str, listing: Callable[..., Any]) -> list[dict[str, Any]]:
+def own_sessions(filename: str, listing: Callable[..., Any], **options: Any) -> list[dict[str, Any]]:
     """Every session of ``filename`` that ``listing`` (docassemble's ``interview_list``) gives the
-    signed-in user, page after page: only theirs, decrypted with their own key."""
+    signed-in user, page after page: only theirs, decrypted with their own key (not decrypted with
+    ``include_dict=False``)."""
     rows, next_id = [], None
     while True:
-        page, next_id = listing(filename=filename, next_id=next_id)
+        page, next_id = listing(filename=filename, next_id=next_id, **options)
         rows.extend(page)
         if not next_id:
             return rows
+
+
+def session_variables_of(filename: str, session: str, listing: Callable[..., Any]) -> Optional[Mapping[str, Any]]:
+    """One session's variables, decrypted with the signed-in user's key (``listing`` is
+    docassemble's ``interview_list``); None when it is gone or unreadable."""
+    page, _ = listing(filename=filename, session=session)
+    for row in page:
+        if row.get("session") == session and isinstance(row.get("dict"), Mapping):
+            return row["dict"]
+    return None
+
+
+#: The key prefix of a case's card facts in docassemble's per-user store (``DAStore('user')``).
+CARD_PREFIX = "card:"
+
+
+def card_key(session: str) -> str:
+    """The key of one case's card facts in the user's store."""
+    return CARD_PREFIX + str(session)
+
+
+def _plain(found: Any) -> Any:
+    if isinstance(found, _dt.datetime):
+        return found.date().isoformat()
+    if isinstance(found, _dt.date):
+        return found.isoformat()
+    if isinstance(found, (str, int, float, bool)) or found is None:
+        return found
+    if isinstance(found, (list, tuple, set)) or hasattr(found, "elements"):
+        return [_plain(item) for item in found]
+    return str(found)
+
+
+def card_facts(answers: Mapping[str, Any], section: Optional[str] = None) -> dict[str, Any]:
+    """What the board needs of one case, as plain JSON-able values (dates as ISO text): the card's
+    inputs (``ANSWER_NAMES`` by name, the fingerprint only as "made") and the section. The board
+    words a card from these with today's date, so a stored copy does not go stale.
+
+    >>> card_facts({"client.name.first": "Ana", "documents_fingerprint": "ab12"}, "summary")
+    {'client.name.first': 'Ana', 'documents_fingerprint': True, 'section': 'summary'}
+    """
+    facts: dict[str, Any] = {}
+    for name in ANSWER_NAMES:
+        if name in answers:
+            facts[name] = True if name == "documents_fingerprint" else _plain(answers[name])
+    facts["section"] = section if section in STAGES else None
+    return facts
+
+
+def card_of_facts(session: str, facts: Mapping[str, Any], today: _dt.date) -> CaseCard:
+    """The card of one case from its stored facts (``card_facts``)."""
+    return case_card(session, facts, today, facts.get("section"))
+
+
+def stored_board_cards(sessions: Iterable[str], read_facts: Callable[[str], Any],
+                       read_answers: Callable[[str], Optional[Mapping[str, Any]]], today: _dt.date) -> list[CaseCard]:
+    """The sorted cards of ``sessions`` (ids): each from its stored facts (``read_facts``, None when
+    absent), else from the session's own decrypted variables (``read_answers``, None when gone)."""
+    cards = []
+    for session in sessions:
+        facts = read_facts(session)
+        if isinstance(facts, Mapping):
+            cards.append(card_of_facts(session, facts, today))
+            continue
+        variables = read_answers(session)
+        if isinstance(variables, Mapping):
+            cards.append(case_card(session, answers_of(variables), today, _section(variables)))
+    return sort_cards(cards)
+
+
+def save_card(session: str, facts: Mapping[str, Any], last: Any, store: Any = None) -> dict[str, Any]:
+    """Write ``facts`` to the user's encrypted store under ``card_key(session)`` unless they equal
+    ``last`` (the facts last written); return them, to keep as the new ``last``."""
+    facts = dict(facts)
+    if facts != last:
+        if store is None:
+            from docassemble.base.util import DAStore
+            store = DAStore(base="user")
+        store.set(card_key(session), facts)
+    return facts
+
+
+def delete_card(session: str, store: Any = None) -> None:
+    """Delete one case's card facts from the signed-in user's store (nothing when signed out)."""
+    if store is None:
+        from docassemble.base.functions import user_logged_in
+        if not user_logged_in():
+            return
+        from docassemble.base.util import DAStore
+        store = DAStore(base="user")
+    store.delete(card_key(session))
