@@ -39,6 +39,15 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
                     "client.name.first": first, "client.name.middle": "", "client.name.last": last,
                     "removal_date": "", "check_in_date": "", "hearing_date": "", **dates})
         sessions[first] = api.session
+    # each case wrote its card to the account's store (DAStore('user')), encrypted with the account's key
+    user_id = made.json()["user_id"]
+    cards = server.sql("SELECT key, value, encrypted FROM globalobjectstorage WHERE user_id = %s AND key LIKE %s",
+                       user_id, f"da:userid:{user_id}:card:%")
+    assert sorted(key.rsplit(":", 1)[1] for key, *_ in cards) == sorted(sessions.values())
+    for _, value, encrypted in cards:
+        assert encrypted is True
+        assert not any(word in value for first, last, *_ in cases for word in (first, last))
+        assert "custody_status" not in value and "final_order" not in value
 
     with browser.new_context(viewport={"width": 390, "height": 844}) as context:
         page = context.new_page()

@@ -34,13 +34,18 @@ def sessions():
     return {"hold": hold, "final": final, "started": started}
 
 
-def board(rows, language="en", signed_in=True):
+def board(rows, language="en", signed_in=True, stored=None):
     run = InterviewRun(BOARD, url_args={"lang": language} if language != "en" else None)
     screen = run.screen()   # docassemble's names get into the user_dict on the first assembly
     if signed_in:
         run.user.update(is_anonymous=False, is_authenticated=True, theid=7, the_user_id=7, email="a@example.org")
         # docassemble's interview_list, as the server answers it for the signed-in account
-        run.user_dict["interview_list"] = lambda filename, next_id: (rows, None)
+        def interview_list(filename=None, next_id=None, include_dict=True, session=None):
+            found = [row for row in rows if session is None or row["session"] == session]
+            return ([{**row, "dict": None} for row in found] if not include_dict else found), None
+        run.user_dict["interview_list"] = interview_list
+        # the account's store of cards (DAStore('user')): none here, so each session is decrypted
+        run.user_dict["stored_card"] = (stored or {}).get
         screen = run.refresh()
     return run, screen
 
@@ -88,6 +93,18 @@ def test_the_board_lists_the_accounts_cases_by_what_is_due_first(sessions):
     assert "How urgent: act today (hours)" in second and "Documents made" in second
     assert "The intake stopped at: Roles and consent" in third and "How urgent" not in third   # no custody status yet
     assert "unreadable" not in text   # a session the key cannot open is left out
+
+
+def test_the_cards_in_the_store_give_the_same_board(sessions):
+    """Each case writes its card facts while it runs (save_card); the board reads those instead of
+    decrypting the session, and decrypts only a session without a card."""
+    from docassemble.notonemore.caseboard import card_facts, answers_of
+    rows = rows_of(sessions)
+    _, decrypted = board(rows)
+    stored = {row["session"]: card_facts(answers_of(row["dict"]), getattr(row["dict"].get("nav"), "current", None))
+              for row in rows if row["session"] != "started" and row["dict"] is not None}
+    _, from_store = board(rows, stored=stored)
+    assert from_store.subquestion == decrypted.subquestion
 
 
 def test_a_board_without_cases_and_a_visitor_not_signed_in(sessions):
