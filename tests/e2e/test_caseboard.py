@@ -82,3 +82,12 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
         page.get_by_role("link", name="Español").click()
         expect(page.locator("#daMainQuestion")).to_have_text("Sus casos", timeout=30_000)
         expect(page.locator(".nom-board li.nom-case").first).to_contain_text("Fecha de deportación: en 3 días")
+    # "Delete my answers" (its delete_now event) deletes the case's card
+    card = f"da:userid:{user_id}:card:{sessions['Eli']}"
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", card)[0][0] == 1
+    gone = ApiSession(server.url, key, server.interview, session=sessions["Eli"], secret=secret)
+    gone.http.post(f"{server.url}/api/session/action", timeout=300,
+                   json={**gone._ids(), "action": "delete_now", "arguments": {}})
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", card)[0][0] == 0
+    # (through the REST API docassemble does not carry out the 'exit' command, so the answers stay
+    # here; tests/e2e/test_quick_exit.py checks that the browser's delete removes them)
