@@ -177,14 +177,20 @@ def own_sessions(filename: str, listing: Callable[..., Any], **options: Any) -> 
             return rows
 
 
-def session_variables_of(filename: str, session: str, listing: Callable[..., Any]) -> Optional[Mapping[str, Any]]:
-    """One session's variables, decrypted with the signed-in user's key (``listing`` is
-    docassemble's ``interview_list``); None when it is gone or unreadable."""
-    page, _ = listing(filename=filename, session=session)
-    for row in page:
-        if row.get("session") == session and isinstance(row.get("dict"), Mapping):
-            return row["dict"]
-    return None
+#: Up to this many sessions without a card are decrypted one by one; more, in one listing.
+ONE_BY_ONE = 5
+
+
+def session_variables_of(filename: str, sessions: list[str], listing: Callable[..., Any]) -> dict[str, Any]:
+    """Some sessions' variables, decrypted with the signed-in user's key (``listing`` is
+    docassemble's ``interview_list``): one by one when few, else from one listing of them all."""
+    if len(sessions) <= ONE_BY_ONE:
+        rows = [row for session in sessions for row in listing(filename=filename, session=session)[0]]
+    else:
+        rows = own_sessions(filename, listing)
+    wanted = set(sessions)
+    return {row["session"]: row["dict"] for row in rows
+            if row.get("session") in wanted and isinstance(row.get("dict"), Mapping)}
 
 
 #: The key prefix of a case's card facts in docassemble's per-user store (``DAStore('user')``).
@@ -230,18 +236,23 @@ def card_of_facts(session: str, facts: Mapping[str, Any], today: _dt.date) -> Ca
 
 
 def stored_board_cards(sessions: Iterable[str], read_facts: Callable[[str], Any],
-                       read_answers: Callable[[str], Optional[Mapping[str, Any]]], today: _dt.date) -> list[CaseCard]:
+                       read_answers: Callable[[list[str]], Mapping[str, Any]], today: _dt.date) -> list[CaseCard]:
     """The sorted cards of ``sessions`` (ids): each from its stored facts (``read_facts``, None when
-    absent), else from the session's own decrypted variables (``read_answers``, None when gone)."""
-    cards = []
+    absent); the sessions without are read at once by ``read_answers`` (ids -> {id: variables},
+    decrypted; a session gone or unreadable is left out)."""
+    cards, missing = [], []
     for session in sessions:
         facts = read_facts(session)
         if isinstance(facts, Mapping):
             cards.append(card_of_facts(session, facts, today))
-            continue
-        variables = read_answers(session)
-        if isinstance(variables, Mapping):
-            cards.append(case_card(session, answers_of(variables), today, _section(variables)))
+        else:
+            missing.append(session)
+    if missing:
+        found = read_answers(missing)
+        for session in missing:
+            variables = found.get(session)
+            if isinstance(variables, Mapping):
+                cards.append(case_card(session, answers_of(variables), today, _section(variables)))
     return sort_cards(cards)
 
 

@@ -144,23 +144,34 @@ def test_save_card_writes_only_when_changed():
     assert card_key("s1") not in store.data
 
 
-def test_stored_board_cards_falls_back_per_session_and_skips_gone():
+def test_stored_board_cards_falls_back_for_sessions_without_a_card_and_skips_gone():
     today = dt.date(2019, 5, 1)
     stored = {"s1": card_facts({"client.name.first": "Ana"}, "step3")}
-    decrypted = []
+    asked = []
 
-    def read_answers(session):
-        decrypted.append(session)
-        return {"client": None} if session == "s2" else None
+    def read_answers(missing):
+        asked.append(missing)
+        return {"s2": {"client": None}}
 
     cards = stored_board_cards(["s1", "s2", "s3"], stored.get, read_answers, today)
-    assert [card.session for card in cards] == ["s2", "s1"] or [card.session for card in cards] == ["s1", "s2"]
-    assert decrypted == ["s2", "s3"]
+    assert sorted(card.session for card in cards) == ["s1", "s2"]
+    assert asked == [["s2", "s3"]]
     assert {card.session: card.stage for card in cards}["s1"] == "step3"
+    asked.clear()
+    stored_board_cards(["s1"], stored.get, read_answers, today)
+    assert asked == []
 
 
-def test_session_variables_of_reads_one_session():
-    def listing(filename, session):
-        return [{"session": session, "dict": {"x": 1}}], None
-    assert session_variables_of("f", "s9", listing) == {"x": 1}
-    assert session_variables_of("f", "s9", lambda filename, session: ([], None)) is None
+def test_session_variables_of_reads_few_one_by_one_and_many_in_one_listing():
+    calls = []
+
+    def listing(filename, session=None, next_id=None):
+        calls.append(session)
+        rows = [{"session": f"s{n}", "dict": {"n": n}} for n in range(10)] + [{"session": "bad", "dict": None}]
+        return [row for row in rows if session is None or row["session"] == session], None
+    assert session_variables_of("f", ["s9", "gone"], listing) == {"s9": {"n": 9}}
+    assert calls == ["s9", "gone"]
+    calls.clear()
+    many = [f"s{n}" for n in range(7)] + ["bad"]
+    assert session_variables_of("f", many, listing) == {f"s{n}": {"n": n} for n in range(7)}
+    assert calls == [None]
