@@ -4,7 +4,13 @@ A card is read from a case's answers by name (``client.name.first``, ``custody_s
 ``removal_date``...), the same names whether they come from the running interview (the title
 of the case in docassemble's *My interviews*) or from a session the board decrypted with the
 signed-in advocate's own key (``interview_list()``). The card holds codes, dates and numbers; the
-YAML words them. Nothing here keeps a copy of an answer outside the encrypted sessions.
+YAML words them.
+
+So that the board need not decrypt every whole session, each case (while it runs with an account
+signed in) keeps its card's facts (``card_facts``: the name, custody status, dates, missing codes and
+stage) in docassemble's per-user store (``DAStore('user')``, the ``globalobjectstorage`` table),
+encrypted with the account's own key like its sessions, under ``card:<session id>``; it is written
+only when it changed, and deleted with the case. Nothing is kept unencrypted.
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
            "board_cards", "own_sessions", "answers_here", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
-           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_card"]
+           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_card", "stored_cards"]
 
 #: The answers a card reads, by their names in the interview (docs/answers.md).
 ANSWER_NAMES: tuple[str, ...] = (
@@ -272,6 +278,34 @@ def stored_card(session: str) -> Any:
     """One case's card facts from the signed-in user's store, decrypted with their key; None if absent."""
     from docassemble.base.util import DAStore
     return DAStore(base="user").get(card_key(session))
+
+
+def stored_cards(sessions: Iterable[str]) -> dict[str, Any]:
+    """The card facts of ``sessions`` from the signed-in user's store in one query, each decrypted
+    with the user's key as ``DAStore('user').get`` does (``docassemble.webapp.daglobal``); a session
+    without a card is left out. Runs inside the web app only."""
+    from sqlalchemy import select
+
+    from docassemble.base.functions import this_thread
+    from docassemble.base.util import DAStore
+    from docassemble.webapp.daglobal.models import GlobalObjectStorage
+    from docassemble.webapp.extensions import db
+    from docassemble.webapp.utils.encryption import decrypt_object, unpack_object
+
+    prefix = DAStore(base="user")._get_base_key() + ":" + CARD_PREFIX
+    wanted = {prefix + str(session): str(session) for session in sessions}
+    secret = this_thread.current_info.get("secret")
+    found: dict[str, Any] = {}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        query = select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted).where(
+            GlobalObjectStorage.key.in_(keys[start:start + 500]))
+        for key, value, encrypted in db.session.execute(query):
+            try:
+                found[wanted[key]] = decrypt_object(value, secret) if encrypted else unpack_object(value)
+            except Exception:   # a card the key cannot open: read the session itself
+                continue
+    return found
 
 
 def delete_card(session: str, store: Any = None) -> None:

@@ -45,7 +45,7 @@ def board(rows, language="en", signed_in=True, stored=None):
             return ([{**row, "dict": None} for row in found] if not include_dict else found), None
         run.user_dict["interview_list"] = interview_list
         # the account's store of cards (DAStore('user')): none here, so each session is decrypted
-        run.user_dict["stored_card"] = (stored or {}).get
+        run.user_dict["stored_cards"] = lambda sessions: {s: (stored or {})[s] for s in sessions if s in (stored or {})}
         screen = run.refresh()
     return run, screen
 
