@@ -10,6 +10,8 @@ import html
 
 import pytest
 
+import docassemble.notonemore.caseboard as caseboard_module
+
 from tests.interview.test_branches import walk_to_summary
 from tests.interview.test_translation import english_words, without_english_parts
 from tests.support.cases import CASES, base_answers, day
@@ -44,9 +46,14 @@ def board(rows, language="en", signed_in=True, stored=None):
             found = [row for row in rows if session is None or row["session"] == session]
             return ([{**row, "dict": None} for row in found] if not include_dict else found), None
         run.user_dict["interview_list"] = interview_list
-        # the account's store of cards (DAStore('user')): none here, so each session is decrypted
-        run.user_dict["stored_cards"] = lambda sessions: {s: (stored or {})[s] for s in sessions if s in (stored or {})}
-        screen = run.refresh()
+        # the account's store of cards (DAStore('user')), as ``stored`` holds it (none: each session is
+        # decrypted); the interview imports the module's names afresh on each screen, so it is patched there
+        real = caseboard_module.stored_cards
+        caseboard_module.stored_cards = lambda sessions: {s: (stored or {})[s] for s in sessions if s in (stored or {})}
+        try:
+            screen = run.refresh()
+        finally:
+            caseboard_module.stored_cards = real
     return run, screen
 
 
@@ -103,8 +110,13 @@ def test_the_cards_in_the_store_give_the_same_board(sessions):
     _, decrypted = board(rows)
     stored = {row["session"]: card_facts(answers_of(row["dict"]), getattr(row["dict"].get("nav"), "current", None))
               for row in rows if row["session"] != "started" and row["dict"] is not None}
+    assert len(stored) == 2
     _, from_store = board(rows, stored=stored)
     assert from_store.subquestion == decrypted.subquestion
+    # the board words what the store holds (not the session): a changed name in a card shows
+    changed = {**stored, "hold": {**stored["hold"], "client.name.first": "Zelda"}}
+    _, from_changed = board(rows, stored=changed)
+    assert "Zelda" in from_changed.subquestion and "Zelda" not in decrypted.subquestion
 
 
 def test_a_board_without_cases_and_a_visitor_not_signed_in(sessions):
