@@ -139,7 +139,8 @@ def caseboard(url: str, key: str, state: Any, pg_port: int, cases: list[dict[str
     A new account hands over ``cases`` through the REST API with its own secret (as an intake system
     does, README *Handing a case over*); their encrypted rows are then copied in PostgreSQL under new
     session ids of the same account until it holds ``total`` (the same encrypted answers, so reading
-    each costs what a real case costs). The board is then shown ``repeats`` times (a new board
+    each costs what a real case costs), each with a copy of its case's card in the account's store (the
+    board reads a case's card, not its answers, when it has one). The board is then shown ``repeats`` times (a new board
     session each time, as a visit): ``POST /api/session/new`` + ``GET /api/session/question``.
     """
     import secrets as _secrets
@@ -163,12 +164,20 @@ def caseboard(url: str, key: str, state: Any, pg_port: int, cases: list[dict[str
         cur.execute("SELECT key, filename, dictionary, encrypted FROM userdict WHERE user_id = %s AND indexno IN "
                     "(SELECT max(indexno) FROM userdict WHERE user_id = %s GROUP BY key)", (user_id, user_id))
         rows = cur.fetchall()
+        # each case's card (the board's facts, encrypted with the account's key), written as it ran
+        prefix = f"da:userid:{user_id}:card:"
+        cur.execute("SELECT key, value, encrypted FROM globalobjectstorage WHERE user_id = %s AND key LIKE %s",
+                    (user_id, prefix + "%"))
+        cards = {key[len(prefix):]: (value, encrypted) for key, value, encrypted in cur.fetchall()}
         for n in range(total - len(rows)):
-            _, filename, dictionary, encrypted = rows[n % len(rows)]
+            old, filename, dictionary, encrypted = rows[n % len(rows)]
             new = _secrets.token_hex(16)
             cur.execute("INSERT INTO userdict (key, filename, user_id, dictionary, encrypted, modtime) "
                         "VALUES (%s, %s, %s, %s, %s, now())", (new, filename, user_id, dictionary, encrypted))
             cur.execute("INSERT INTO userdictkeys (key, filename, user_id) VALUES (%s, %s, %s)", (new, filename, user_id))
+            if old in cards:   # the copy gets the card of the case it copies, as the case itself would
+                cur.execute("INSERT INTO globalobjectstorage (key, value, encrypted, user_id) VALUES (%s, %s, %s, %s)",
+                            (prefix + new, *cards[old], user_id))
     db.close()
     times, shown = [], 0
     for _ in range(repeats):
@@ -176,4 +185,4 @@ def caseboard(url: str, key: str, state: Any, pg_port: int, cases: list[dict[str
         screen = ApiSession(url, user_key, BOARD, secret=secret).question()
         times.append(time.perf_counter() - start)
         shown = (screen.get("subquestionText") or "").count("nom-case-link")
-    return {"cases": total, "handed_over": len(cases), "shown": shown, "times": times}
+    return {"cases": total, "handed_over": len(cases), "cards": len(cards), "shown": shown, "times": times}

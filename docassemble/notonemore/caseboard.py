@@ -4,7 +4,13 @@ A card is read from a case's answers by name (``client.name.first``, ``custody_s
 ``removal_date``...), the same names whether they come from the running interview (the title
 of the case in docassemble's *My interviews*) or from a session the board decrypted with the
 signed-in advocate's own key (``interview_list()``). The card holds codes, dates and numbers; the
-YAML words them. Nothing here keeps a copy of an answer outside the encrypted sessions.
+YAML words them.
+
+So that the board need not decrypt every whole session, each case (while it runs with an account
+signed in) keeps its card's facts (``card_facts``: the name, custody status, dates, missing codes and
+stage) in docassemble's per-user store (``DAStore('user')``, the ``globalobjectstorage`` table),
+encrypted with the account's own key like its sessions, under ``card:<session id>``; it is written
+only when it changed, and deleted with the case. Nothing is kept unencrypted.
 """
 from __future__ import annotations
 
@@ -17,7 +23,8 @@ from .urgency import LEVELS, assess_urgency, dates_that_apply
 from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
-           "board_cards", "own_sessions", "answers_here", "escape_html"]
+           "board_cards", "own_sessions", "answers_here", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
+           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_card", "stored_cards"]
 
 #: The answers a card reads, by their names in the interview (docs/answers.md).
 ANSWER_NAMES: tuple[str, ...] = (
@@ -164,12 +171,149 @@ def board_cards(sessions: Iterable[Mapping[str, Any]], today: _dt.date) -> list[
                       for row in sessions if isinstance(row.get("dict"), Mapping))
 
 
-def own_sessions(filename: str, listing: Callable[..., Any]) -> list[dict[str, Any]]:
+def own_sessions(filename: str, listing: Callable[..., Any], **options: Any) -> list[dict[str, Any]]:
     """Every session of ``filename`` that ``listing`` (docassemble's ``interview_list``) gives the
-    signed-in user, page after page: only theirs, decrypted with their own key."""
+    signed-in user, page after page: only theirs, decrypted with their own key (not decrypted with
+    ``include_dict=False``)."""
     rows, next_id = [], None
     while True:
-        page, next_id = listing(filename=filename, next_id=next_id)
+        page, next_id = listing(filename=filename, next_id=next_id, **options)
         rows.extend(page)
         if not next_id:
             return rows
+
+
+#: Up to this many sessions without a card are decrypted one by one; more, in one listing.
+ONE_BY_ONE = 5
+
+
+def session_variables_of(filename: str, sessions: list[str], listing: Callable[..., Any]) -> dict[str, Any]:
+    """Some sessions' variables, decrypted with the signed-in user's key (``listing`` is
+    docassemble's ``interview_list``): one by one when few, else from one listing of them all."""
+    if len(sessions) <= ONE_BY_ONE:
+        rows = [row for session in sessions for row in listing(filename=filename, session=session)[0]]
+    else:
+        rows = own_sessions(filename, listing)
+    wanted = set(sessions)
+    return {row["session"]: row["dict"] for row in rows
+            if row.get("session") in wanted and isinstance(row.get("dict"), Mapping)}
+
+
+#: The key prefix of a case's card facts in docassemble's per-user store (``DAStore('user')``).
+CARD_PREFIX = "card:"
+
+
+def card_key(session: str) -> str:
+    """The key of one case's card facts in the user's store."""
+    return CARD_PREFIX + str(session)
+
+
+def _plain(found: Any) -> Any:
+    if isinstance(found, _dt.datetime):
+        return found.date().isoformat()
+    if isinstance(found, _dt.date):
+        return found.isoformat()
+    if isinstance(found, (str, int, float, bool)) or found is None:
+        return found
+    if isinstance(found, (list, tuple, set)) or hasattr(found, "elements"):
+        return [_plain(item) for item in found]
+    return str(found)
+
+
+def card_facts(answers: Mapping[str, Any], section: Optional[str] = None) -> dict[str, Any]:
+    """What the board needs of one case, as plain JSON-able values (dates as ISO text): the card's
+    inputs (``ANSWER_NAMES`` by name, the fingerprint only as "made") and the section. The board
+    words a card from these with today's date, so a stored copy does not go stale.
+
+    >>> card_facts({"client.name.first": "Ana", "documents_fingerprint": "ab12"}, "summary")
+    {'client.name.first': 'Ana', 'documents_fingerprint': True, 'section': 'summary'}
+    """
+    facts: dict[str, Any] = {}
+    for name in ANSWER_NAMES:
+        if name in answers:
+            facts[name] = True if name == "documents_fingerprint" else _plain(answers[name])
+    facts["section"] = section if section in STAGES else None
+    return facts
+
+
+def card_of_facts(session: str, facts: Mapping[str, Any], today: _dt.date) -> CaseCard:
+    """The card of one case from its stored facts (``card_facts``)."""
+    return case_card(session, facts, today, facts.get("section"))
+
+
+def stored_board_cards(sessions: Iterable[str], read_facts: Callable[[str], Any],
+                       read_answers: Callable[[list[str]], Mapping[str, Any]], today: _dt.date) -> list[CaseCard]:
+    """The sorted cards of ``sessions`` (ids): each from its stored facts (``read_facts``, None when
+    absent); the sessions without are read at once by ``read_answers`` (ids -> {id: variables},
+    decrypted; a session gone or unreadable is left out)."""
+    cards, missing = [], []
+    for session in sessions:
+        facts = read_facts(session)
+        if isinstance(facts, Mapping):
+            cards.append(card_of_facts(session, facts, today))
+        else:
+            missing.append(session)
+    if missing:
+        found = read_answers(missing)
+        for session in missing:
+            variables = found.get(session)
+            if isinstance(variables, Mapping):
+                cards.append(case_card(session, answers_of(variables), today, _section(variables)))
+    return sort_cards(cards)
+
+
+def save_card(session: str, facts: Mapping[str, Any], last: Any, store: Any = None) -> dict[str, Any]:
+    """Write ``facts`` to the user's encrypted store under ``card_key(session)`` unless they equal
+    ``last`` (the facts last written); return them, to keep as the new ``last``."""
+    facts = dict(facts)
+    if facts != last:
+        if store is None:
+            from docassemble.base.util import DAStore
+            store = DAStore(base="user")
+        store.set(card_key(session), facts)
+    return facts
+
+
+def stored_card(session: str) -> Any:
+    """One case's card facts from the signed-in user's store, decrypted with their key; None if absent."""
+    from docassemble.base.util import DAStore
+    return DAStore(base="user").get(card_key(session))
+
+
+def stored_cards(sessions: Iterable[str]) -> dict[str, Any]:
+    """The card facts of ``sessions`` from the signed-in user's store in one query, each decrypted
+    with the user's key as ``DAStore('user').get`` does (``docassemble.webapp.daglobal``); a session
+    without a card is left out. Runs inside the web app only."""
+    from sqlalchemy import select
+
+    from docassemble.base.functions import this_thread
+    from docassemble.base.util import DAStore
+    from docassemble.webapp.daglobal.models import GlobalObjectStorage
+    from docassemble.webapp.extensions import db
+    from docassemble.webapp.utils.encryption import decrypt_object, unpack_object
+
+    prefix = DAStore(base="user")._get_base_key() + ":" + CARD_PREFIX
+    wanted = {prefix + str(session): str(session) for session in sessions}
+    secret = this_thread.current_info.get("secret")
+    found: dict[str, Any] = {}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        query = select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted).where(
+            GlobalObjectStorage.key.in_(keys[start:start + 500]))
+        for key, value, encrypted in db.session.execute(query):
+            try:
+                found[wanted[key]] = decrypt_object(value, secret) if encrypted else unpack_object(value)
+            except Exception:   # a card the key cannot open: read the session itself
+                continue
+    return found
+
+
+def delete_card(session: str, store: Any = None) -> None:
+    """Delete one case's card facts from the signed-in user's store (nothing when signed out)."""
+    if store is None:
+        from docassemble.base.functions import user_logged_in
+        if not user_logged_in():
+            return
+        from docassemble.base.util import DAStore
+        store = DAStore(base="user")
+    store.delete(card_key(session))

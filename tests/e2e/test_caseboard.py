@@ -39,6 +39,15 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
                     "client.name.first": first, "client.name.middle": "", "client.name.last": last,
                     "removal_date": "", "check_in_date": "", "hearing_date": "", **dates})
         sessions[first] = api.session
+    # each case wrote its card to the account's store (DAStore('user')), encrypted with the account's key
+    user_id = made.json()["user_id"]
+    cards = server.sql("SELECT key, value, encrypted FROM globalobjectstorage WHERE user_id = %s AND key LIKE %s",
+                       user_id, f"da:userid:{user_id}:card:%")
+    assert sorted(key.rsplit(":", 1)[1] for key, *_ in cards) == sorted(sessions.values())
+    for _, value, encrypted in cards:
+        assert encrypted is True
+        assert not any(word in value for first, last, *_ in cases for word in (first, last))
+        assert "custody_status" not in value and "final_order" not in value
 
     with browser.new_context(viewport={"width": 390, "height": 844}) as context:
         page = context.new_page()
@@ -73,3 +82,12 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
         page.get_by_role("link", name="Español").click()
         expect(page.locator("#daMainQuestion")).to_have_text("Sus casos", timeout=30_000)
         expect(page.locator(".nom-board li.nom-case").first).to_contain_text("Fecha de deportación: en 3 días")
+    # "Delete my answers" (its delete_now event) deletes the case's card
+    card = f"da:userid:{user_id}:card:{sessions['Eli']}"
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", card)[0][0] == 1
+    gone = ApiSession(server.url, key, server.interview, session=sessions["Eli"], secret=secret)
+    gone.http.post(f"{server.url}/api/session/action", timeout=300,
+                   json={**gone._ids(), "action": "delete_now", "arguments": {}})
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", card)[0][0] == 0
+    # (through the REST API docassemble does not carry out the 'exit' command, so the answers stay
+    # here; tests/e2e/test_quick_exit.py checks that the browser's delete removes them)

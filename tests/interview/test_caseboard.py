@@ -10,6 +10,8 @@ import html
 
 import pytest
 
+import docassemble.notonemore.caseboard as caseboard_module
+
 from tests.interview.test_branches import walk_to_summary
 from tests.interview.test_translation import english_words, without_english_parts
 from tests.support.cases import CASES, base_answers, day
@@ -34,14 +36,24 @@ def sessions():
     return {"hold": hold, "final": final, "started": started}
 
 
-def board(rows, language="en", signed_in=True):
+def board(rows, language="en", signed_in=True, stored=None):
     run = InterviewRun(BOARD, url_args={"lang": language} if language != "en" else None)
     screen = run.screen()   # docassemble's names get into the user_dict on the first assembly
     if signed_in:
         run.user.update(is_anonymous=False, is_authenticated=True, theid=7, the_user_id=7, email="a@example.org")
         # docassemble's interview_list, as the server answers it for the signed-in account
-        run.user_dict["interview_list"] = lambda filename, next_id: (rows, None)
-        screen = run.refresh()
+        def interview_list(filename=None, next_id=None, include_dict=True, session=None):
+            found = [row for row in rows if session is None or row["session"] == session]
+            return ([{**row, "dict": None} for row in found] if not include_dict else found), None
+        run.user_dict["interview_list"] = interview_list
+        # the account's store of cards (DAStore('user')), as ``stored`` holds it (none: each session is
+        # decrypted); the interview imports the module's names afresh on each screen, so it is patched there
+        real = caseboard_module.stored_cards
+        caseboard_module.stored_cards = lambda sessions: {s: (stored or {})[s] for s in sessions if s in (stored or {})}
+        try:
+            screen = run.refresh()
+        finally:
+            caseboard_module.stored_cards = real
     return run, screen
 
 
@@ -88,6 +100,23 @@ def test_the_board_lists_the_accounts_cases_by_what_is_due_first(sessions):
     assert "How urgent: act today (hours)" in second and "Documents made" in second
     assert "The intake stopped at: Roles and consent" in third and "How urgent" not in third   # no custody status yet
     assert "unreadable" not in text   # a session the key cannot open is left out
+
+
+def test_the_cards_in_the_store_give_the_same_board(sessions):
+    """Each case writes its card facts while it runs (save_card); the board reads those instead of
+    decrypting the session, and decrypts only a session without a card."""
+    from docassemble.notonemore.caseboard import card_facts, answers_of
+    rows = rows_of(sessions)
+    _, decrypted = board(rows)
+    stored = {row["session"]: card_facts(answers_of(row["dict"]), getattr(row["dict"].get("nav"), "current", None))
+              for row in rows if row["session"] != "started" and row["dict"] is not None}
+    assert len(stored) == 2
+    _, from_store = board(rows, stored=stored)
+    assert from_store.subquestion == decrypted.subquestion
+    # the board words what the store holds (not the session): a changed name in a card shows
+    changed = {**stored, "hold": {**stored["hold"], "client.name.first": "Zelda"}}
+    _, from_changed = board(rows, stored=changed)
+    assert "Zelda" in from_changed.subquestion and "Zelda" not in decrypted.subquestion
 
 
 def test_a_board_without_cases_and_a_visitor_not_signed_in(sessions):

@@ -98,3 +98,80 @@ def test_the_board_reads_every_page_of_the_accounts_own_sessions():
 
 def test_a_name_shown_as_html_stays_text():
     assert escape_html('<b>Ana</b> "R" & co') == "&lt;b&gt;Ana&lt;/b&gt; &quot;R&quot; &amp; co"
+
+
+# --- the card facts in the user's encrypted store ---
+from docassemble.notonemore.caseboard import (card_facts, card_key, card_of_facts, delete_card, save_card,  # noqa: E402
+                                              session_variables_of, stored_board_cards)
+
+
+class _Store:
+    def __init__(self):
+        self.data, self.writes = {}, 0
+
+    def set(self, key, value):
+        self.data[key] = value
+        self.writes += 1
+
+    def get(self, key):
+        return self.data.get(key)
+
+    def delete(self, key):
+        self.data.pop(key, None)
+
+
+def test_card_facts_are_plain_and_give_the_same_card():
+    import json
+    answers = {"client.name.first": "Ana", "client.name.last": "Ruiz", "custody_status": "final_order",
+               "removal_date": dt.datetime(2019, 5, 9, 0, 0), "still_missing": ["passport"],
+               "documents_fingerprint": "abc"}
+    facts = card_facts(answers, "summary")
+    json.dumps(facts)
+    assert facts["removal_date"] == "2019-05-09" and facts["documents_fingerprint"] is True
+    today = dt.date(2019, 5, 1)
+    assert card_of_facts("s1", facts, today) == case_card("s1", answers, today, "summary")
+    assert card_facts({}, "nowhere") == {"section": None}
+
+
+def test_save_card_writes_only_when_changed():
+    store = _Store()
+    last = save_card("s1", {"a": 1}, None, store)
+    last = save_card("s1", {"a": 1}, last, store)
+    assert store.writes == 1 and store.data[card_key("s1")] == {"a": 1}
+    save_card("s1", {"a": 2}, last, store)
+    assert store.writes == 2
+    delete_card("s1", store)
+    assert card_key("s1") not in store.data
+
+
+def test_stored_board_cards_falls_back_for_sessions_without_a_card_and_skips_gone():
+    today = dt.date(2019, 5, 1)
+    stored = {"s1": card_facts({"client.name.first": "Ana"}, "step3")}
+    asked = []
+
+    def read_answers(missing):
+        asked.append(missing)
+        return {"s2": {"client": None}}
+
+    cards = stored_board_cards(["s1", "s2", "s3"], stored.get, read_answers, today)
+    assert sorted(card.session for card in cards) == ["s1", "s2"]
+    assert asked == [["s2", "s3"]]
+    assert {card.session: card.stage for card in cards}["s1"] == "step3"
+    asked.clear()
+    stored_board_cards(["s1"], stored.get, read_answers, today)
+    assert asked == []
+
+
+def test_session_variables_of_reads_few_one_by_one_and_many_in_one_listing():
+    calls = []
+
+    def listing(filename, session=None, next_id=None):
+        calls.append(session)
+        rows = [{"session": f"s{n}", "dict": {"n": n}} for n in range(10)] + [{"session": "bad", "dict": None}]
+        return [row for row in rows if session is None or row["session"] == session], None
+    assert session_variables_of("f", ["s9", "gone"], listing) == {"s9": {"n": 9}}
+    assert calls == ["s9", "gone"]
+    calls.clear()
+    many = [f"s{n}" for n in range(7)] + ["bad"]
+    assert session_variables_of("f", many, listing) == {f"s{n}": {"n": n} for n in range(7)}
+    assert calls == [None]
