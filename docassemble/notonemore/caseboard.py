@@ -19,7 +19,8 @@ import html
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Optional
 
-from .urgency import LEVELS, assess_urgency, dates_that_apply
+from .deadlines import DEADLINE_ANSWERS, next_deadline
+from .urgency import LEVELS, assess_urgency
 from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
@@ -30,6 +31,7 @@ __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answe
 ANSWER_NAMES: tuple[str, ...] = (
     "client.name.first", "client.name.middle", "client.name.last", "custody_status", "client_detained",
     "removal_date", "check_in_date", "hearing_date", "transfer_status", "still_missing", "documents_fingerprint",
+    "hold_release_at", "i246_filing_date",
 )
 #: Where a case can be, in the order of the interview: its sections (main.yml), then "documents_made".
 STAGES: tuple[str, ...] = ("step1", "step3", "step4", "summary", "documents", "campaign", "documents_made")
@@ -70,17 +72,12 @@ class CaseCard(PlainJson):
 
 
 def _next_date(answers: Mapping[str, Any], today: _dt.date) -> Optional[NextDate]:
-    # TODO(lead): deadlines.next_deadline(answers, now) once deadlines.py is merged (the ICE hold's 48 hours)
-    status = answers.get("custody_status")
-    if not status:
+    # the case's own deadlines (deadlines.py): an ICE hold's end counted from the jail's release time,
+    # the removal, check-in, hearing and stay-filing dates that apply to the custody status
+    deadline = next_deadline(answers, _dt.datetime.combine(today, _dt.time()))
+    if deadline is None:
         return None
-    kinds = dates_that_apply(status, detained=bool(answers.get("client_detained")))
-    ahead = [(day, kind) for kind in kinds
-             if (day := as_date(answers.get(f"{kind}_date"))) is not None and day >= today]
-    if not ahead:
-        return None
-    day, kind = min(ahead)
-    return NextDate(code=kind, day=day, days_left=(day - today).days)
+    return NextDate(code=deadline.code, day=deadline.day, days_left=(deadline.day - today).days)
 
 
 def _full_name(answers: Mapping[str, Any]) -> str:
@@ -208,9 +205,9 @@ def card_key(session: str) -> str:
     return CARD_PREFIX + str(session)
 
 
-def _plain(found: Any) -> Any:
+def _plain(found: Any, keep_time: bool = False) -> Any:
     if isinstance(found, _dt.datetime):
-        return found.date().isoformat()
+        return found.replace(tzinfo=None).isoformat() if keep_time else found.date().isoformat()
     if isinstance(found, _dt.date):
         return found.isoformat()
     if isinstance(found, (str, int, float, bool)) or found is None:
@@ -231,7 +228,7 @@ def card_facts(answers: Mapping[str, Any], section: Optional[str] = None) -> dic
     facts: dict[str, Any] = {}
     for name in ANSWER_NAMES:
         if name in answers:
-            facts[name] = True if name == "documents_fingerprint" else _plain(answers[name])
+            facts[name] = True if name == "documents_fingerprint" else _plain(answers[name], keep_time=name == "hold_release_at")
     facts["section"] = section if section in STAGES else None
     return facts
 

@@ -26,7 +26,7 @@ GENERIC = "Not One More — stop a deportation"
 @pytest.fixture(scope="module")
 def sessions():
     """(session id, variables) of an ICE hold at its documents, a final order at its summary with the
-    removal in 5 days, and an in-court case stopped at the custody question."""
+    removal in 5 days and the stay form to file tomorrow, and an in-court case stopped at the custody question."""
     hold, _ = walk_to_summary(CASES[0].answers())
     final, _ = walk_to_summary({**CASES[3].answers(), "removal_date": day(5)})
     started = InterviewRun("docassemble.notonemore:data/questions/main.yml")
@@ -34,6 +34,12 @@ def sessions():
     started.answer({k: answers[k] for k in ("user_role",)})
     started.answer({"client.name.first": "Rosa", "client.name.middle": "", "client.name.last": "Lima"})
     return {"hold": hold, "final": final, "started": started}
+
+
+def hold_end_of(run) -> dt.date:
+    """The day the ICE hold ends for the case in ``run``: 48 business hours from the jail's release time."""
+    from docassemble.notonemore.deadlines import hold_ends, wall_clock
+    return hold_ends(wall_clock(run.value("hold_release_at"))).date()
 
 
 def board(rows, language="en", signed_in=True, stored=None):
@@ -67,17 +73,20 @@ def test_each_case_is_named_in_my_interviews_without_its_name_in_the_tab(session
     internal = final.user_dict["_internal"]
     name = final.value("client.name.full(middle='full')")
     assert internal["title"] == html.escape(name, quote=True) and "&lt;" in internal["title"]   # markup stays text
-    removal = long_date(interview_today(final) + dt.timedelta(days=5))
-    assert internal["subtitle"] == f"Has a final order of removal.\nRemoval date: {removal}."
+    # the next deadline (deadlines.py): the stay form's filing day, tomorrow, before the removal in 5 days
+    filing = long_date(interview_today(final) + dt.timedelta(days=1))
+    assert internal["subtitle"] == f"Has a final order of removal.\nFile the stay form (I-246) by: {filing}."
     assert (internal["tab title"], internal["logo"], internal["short logo"]) == (GENERIC, GENERIC, "Not1More")
-    assert sessions["hold"].user_dict["_internal"]["subtitle"] == "In a local jail with an ICE hold."
+    hold_end = hold_end_of(sessions["hold"])
+    assert sessions["hold"].user_dict["_internal"]["subtitle"] == \
+        f"In a local jail with an ICE hold.\nThe ICE hold ends: {long_date(hold_end)}."
     assert sessions["started"].user_dict["_internal"]["subtitle"] == ""
     assert sessions["started"].user_dict["_internal"]["title"] == "Rosa Lima"
     # in Spanish, once the language changes
     final.action("change_language", lang="es")
     internal = final.user_dict["_internal"]
-    assert internal["subtitle"] == ("Tiene una orden final de deportación.\nFecha de deportación: "
-                                    f"{long_date(interview_today(final) + dt.timedelta(days=5), 'es')}.")
+    assert internal["subtitle"] == ("Tiene una orden final de deportación.\nPresentar el formulario de suspensión (I-246) "
+                                    f"a más tardar: {long_date(interview_today(final) + dt.timedelta(days=1), 'es')}.")
     assert internal["tab title"] == "Ni Uno Más — parar una deportación"
     final.action("change_language", lang="en")
 
@@ -88,15 +97,17 @@ def test_the_board_lists_the_accounts_cases_by_what_is_due_first(sessions):
     text = screen.subquestion
     name = sessions["final"].value("client.name.full(middle='full')")
     cases = [html.unescape(part.split("</a>")[0].rsplit(">", 1)[1]) for part in text.split('class="nom-case-link"')[1:]]
-    # the removal in 5 days first; then the undated ICE hold (hours), then the case in intake
+    # the stay form tomorrow first; then the ICE hold's end (days later), then the case in intake
     assert cases == [name, name, "Rosa Lima"]
     first, second, third = text.split('<li class="nom-case ')[1:]
-    removal = interview_today(sessions["final"]) + dt.timedelta(days=5)
-    assert f"Removal date: in 5 days</strong>, {WEEKDAYS_EN[removal.weekday()]}, {MONTHS_EN[removal.month - 1]} {removal.day}." in first
+    filing = interview_today(sessions["final"]) + dt.timedelta(days=1)
+    assert f"File the stay form (I-246): tomorrow</strong>, {WEEKDAYS_EN[filing.weekday()]}, {MONTHS_EN[filing.month - 1]} {filing.day}." in first
     assert "Has a final order of removal" in first and "How urgent: act this week (days)" in first
     assert "The intake stopped at: Case summary" in first
     assert "Papers that back up the case (letters, records, photos)." in first
-    assert "No date yet" in second and "In a local jail with an ICE hold" in second
+    left = (hold_end_of(sessions["hold"]) - interview_today(sessions["hold"])).days   # 48 business hours from the release
+    assert f"The ICE hold ends: {'tomorrow' if left == 1 else f'in {left} days'}</strong>" in second
+    assert "In a local jail with an ICE hold" in second
     assert "How urgent: act today (hours)" in second and "Documents made" in second
     assert "The intake stopped at: Roles and consent" in third and "How urgent" not in third   # no custody status yet
     assert "unreadable" not in text   # a session the key cannot open is left out
@@ -136,6 +147,6 @@ def test_the_boards_screens_read_at_grade_8_and_have_spanish(sessions):
         raw = without_english_parts(screen.raw)
         text = html.unescape(screen_text(raw)).replace(sessions["final"].value("client.name.full(middle='full')"), "")
         assert english_words(text) == [], (screen.id, text)
-    assert "Sus casos" in spanish[0].question and "Fecha de deportación: en 5 días" in spanish[0].subquestion
+    assert "Sus casos" in spanish[0].question and "Presentar el formulario de suspensión (I-246): mañana" in spanish[0].subquestion
     assert "Todavía no tiene casos." in spanish[1].subquestion
     assert {s.id for s in screens} == {"caseboard", "caseboard sign in"}
