@@ -26,10 +26,11 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
                         timeout=60).json()
     secret = ApiSession.account_secret(server.url, key, username, password)
     # name, custody status and dates (from the interview's clock), in the order the board must show them
-    cases = [("Carla", "Ramos", "final_order", {"removal_date": day(3)}),
+    cases = [("Carla", "Ramos", "final_order", {"removal_date": day(3), "i246_filing_date": ""}),   # no stay form date
              ("Beto", "Salas", "in_proceedings_free", {"hearing_date": day(8), "check_in_date": day(20)}),
              ("Ana", "Torres", "ice_detention_no_order", {"hearing_date": day(30)}),
-             ("Dora", "Uribe", "jail_with_ice_hold", {}),          # no date: an ICE hold (hours) before a calm case
+             # the jail's release time not known, so no date: an ICE hold (hours) before a calm case
+             ("Dora", "Uribe", "jail_with_ice_hold", {"hold_release_at": ""}),
              ("Eli", "Vega", "in_proceedings_free", {"hearing_date": ""})]
     sessions = {}
     for first, last, status, dates in reversed(cases):   # made in the opposite order to the board's

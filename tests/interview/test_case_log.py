@@ -24,7 +24,7 @@ def test_a_request_an_answer_calls_and_an_office_that_said_no():
     answers = public(CASES[3], private_history={"convictions": True}, officials_status="not_asked")
     run, screens, docs = campaign(answers)
     today = interview_today(run)
-    assert "[Case log](" in screens[-1].subquestion and "what was sent, what ICE answered" in screens[-1].subquestion
+    assert "[Case log](" in screens[-1].subquestion and "keeps what was sent and what came back" in screens[-1].subquestion
     before = docs["After the decision"]
     assert "Result (circle one): won / lost / still waiting" in before and "Calls to ICE and officials: ____" in before
     assert "Rep. Ana Díaz" not in docs["Campaign kit"]

@@ -368,7 +368,7 @@ def check_supplement(run, documents_screen):
     back = run.answer({})
     assert back.id == "documents screen"
     assert [d.files for d in back.attachments] == [d.files for d in documents_screen.attachments]
-    assert "See the supplements made" in back.subquestion
+    assert "see the supplements made" in back.subquestion
 
 
 def test_the_review_sheet_for_a_short_first_request():
