@@ -332,7 +332,7 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
 def check_supplement(run, documents_screen):
     """A supplement to the request (doc_supplement.yml) from the documents screen: an official's letter,
     a letter of support, a birth, and a dismissed charge that stays out (no attorney cleared the history)."""
-    assert "[Send ICE something new](" in documents_screen.subquestion and "a supplement to the request" in documents_screen.subquestion
+    assert "[Send ICE something new](" in documents_screen.subquestion and ") in a supplement" in documents_screen.subquestion
     sent = interview_today(run) - dt.timedelta(days=20)
     screens = add_supplement(run, sent.isoformat())
     assert [s.id for s in screens] == [
