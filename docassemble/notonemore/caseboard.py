@@ -25,7 +25,7 @@ from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
            "board_cards", "own_sessions", "answers_here", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
-           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_card", "stored_cards"]
+           "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_cards"]
 
 #: The answers a card reads, by their names in the interview (docs/answers.md).
 ANSWER_NAMES: tuple[str, ...] = (
@@ -269,12 +269,6 @@ def save_card(session: str, facts: Mapping[str, Any], last: Any, store: Any = No
             store = DAStore(base="user")
         store.set(card_key(session), facts)
     return facts
-
-
-def stored_card(session: str) -> Any:
-    """One case's card facts from the signed-in user's store, decrypted with their key; None if absent."""
-    from docassemble.base.util import DAStore
-    return DAStore(base="user").get(card_key(session))
 
 
 def stored_cards(sessions: Iterable[str]) -> dict[str, Any]:
