@@ -274,8 +274,10 @@ def save_card(session: str, facts: Mapping[str, Any], last: Any, store: Any = No
 def stored_cards(sessions: Iterable[str]) -> dict[str, Any]:
     """The card facts of ``sessions`` from the signed-in user's store in one query, each decrypted
     with the user's key as ``DAStore('user').get`` does (``docassemble.webapp.daglobal``); a session
-    without a card is left out. Runs inside the web app only."""
-    from sqlalchemy import select
+    without a card is left out. ``sessions`` must be all the user's cases: a card whose case is gone
+    (deleted from docassemble's *My interviews*, which does not know the cards) is deleted here, so
+    no name outlives its case. Runs inside the web app only."""
+    from sqlalchemy import delete, select
 
     from docassemble.base.functions import this_thread
     from docassemble.base.util import DAStore
@@ -287,15 +289,20 @@ def stored_cards(sessions: Iterable[str]) -> dict[str, Any]:
     wanted = {prefix + str(session): str(session) for session in sessions}
     secret = this_thread.current_info.get("secret")
     found: dict[str, Any] = {}
-    keys = list(wanted)
-    for start in range(0, len(keys), 500):
-        query = select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted).where(
-            GlobalObjectStorage.key.in_(keys[start:start + 500]))
-        for key, value, encrypted in db.session.execute(query):
-            try:
-                found[wanted[key]] = decrypt_object(value, secret) if encrypted else unpack_object(value)
-            except Exception:   # a card the key cannot open: read the session itself
-                continue
+    orphans: list[str] = []
+    query = select(GlobalObjectStorage.key, GlobalObjectStorage.value, GlobalObjectStorage.encrypted).where(
+        GlobalObjectStorage.key.startswith(prefix, autoescape=True))
+    for key, value, encrypted in db.session.execute(query):
+        if key not in wanted:
+            orphans.append(key)
+            continue
+        try:
+            found[wanted[key]] = decrypt_object(value, secret) if encrypted else unpack_object(value)
+        except Exception:   # a card the key cannot open: read the session itself
+            continue
+    if orphans:
+        db.session.execute(delete(GlobalObjectStorage).where(GlobalObjectStorage.key.in_(orphans)))
+        db.session.commit()
     return found
 
 

@@ -92,3 +92,15 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
     assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", card)[0][0] == 0
     # (through the REST API docassemble does not carry out the 'exit' command, so the answers stay
     # here; tests/e2e/test_quick_exit.py checks that the browser's delete removes them)
+    # a case deleted from docassemble's own list (My interviews, here its API) leaves its card behind
+    # until the board next shows: then the card goes too, and the other cases' cards stay
+    orphan = f"da:userid:{user_id}:card:{sessions['Ana']}"
+    dropped = requests.delete(f"{server.url}/api/user/interviews", timeout=60,
+                              params={"key": key, "i": server.interview, "session": sessions["Ana"]})
+    assert dropped.status_code == 204, dropped.text
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", orphan)[0][0] == 1
+    board_api = ApiSession(server.url, key, BOARD, secret=secret)
+    assert "Your cases" in board_api.question()["questionText"]
+    assert server.sql("SELECT count(*) FROM globalobjectstorage WHERE key = %s", orphan)[0][0] == 0
+    left = server.sql("SELECT key FROM globalobjectstorage WHERE key LIKE %s", f"da:userid:{user_id}:card:%")
+    assert sorted(row[0].rsplit(":", 1)[1] for row in left) == sorted(sessions[n] for n in ("Beto", "Carla", "Dora"))
