@@ -132,7 +132,8 @@ class LogFigures(PlainJson):
     the log knows it); ``calls`` the calls counted (None when no day was counted);
     ``signatures`` the last total and ``signatures_day`` its day; ``officials_helped`` the offices
     that made an inquiry or wrote; ``officials_refused`` those that said no; ``letters`` how many
-    support letters from offices came in.
+    support letters from offices came in; ``requests_sent`` the days a request went to ICE, in order
+    (the organizing plan counts ICE's wait from the first).
     """
 
     result: str = "waiting"
@@ -145,6 +146,7 @@ class LogFigures(PlainJson):
     officials_helped: tuple[str, ...] = field(default_factory=tuple)
     officials_refused: tuple[str, ...] = field(default_factory=tuple)
     letters: int = 0
+    requests_sent: tuple[_dt.date, ...] = field(default_factory=tuple)
 
 
 def _text(item: Any, name: str) -> str:
@@ -239,4 +241,5 @@ def log_figures(sent: Iterable[Sent] = (), answers: Iterable[Answer] = (), days:
         signatures_day=counted[-1].day if counted else None,
         officials_helped=tuple(office.name for office in offices if office.result in ("inquiry", "letter")),
         officials_refused=tuple(office.name for office in offices if office.result == "refused"),
-        letters=sum(1 for office in offices if office.result == "letter"))
+        letters=sum(1 for office in offices if office.result == "letter"),
+        requests_sent=tuple(sorted(item.day for item in sent if item.kind == "request")))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from .business_days import add_business_days, is_business_day, next_business_day, previous_business_day
 from .urgency import LEVELS
@@ -158,7 +158,8 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
                   sends_request: bool = True, short_first: bool = False, files_stay: bool = False,
                   stay_filing_date: Optional[_dt.date] = None, check_in_date: Optional[_dt.date] = None,
                   hearing_date: Optional[_dt.date] = None, detained: bool = False,
-                  detention_date: Optional[_dt.date] = None, dates_public: bool = True) -> list[PlanEvent]:
+                  detention_date: Optional[_dt.date] = None, dates_public: bool = True,
+                  requests_sent: Sequence[_dt.date] = ()) -> list[PlanEvent]:
     """The campaign's calendar, sorted by date (ties in ``CODES`` order, then ``n``).
 
     ``level`` is the case's urgency (``hours``, ``days``, ``weeks``); ``key`` the date the
@@ -170,7 +171,9 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
     urgency's pace (``CALL_IN_EVERY``) for ``HORIZON_DAYS``, then come every week up to the key
     date, and always on the last business day before it. Without ``dates_public``
     (the family did not agree to share the case's dates) no call-in message carries the
-    key date or the days held.
+    key date or the days held. ``requests_sent``: the days the case log has a request going to
+    ICE; the plan then sends nothing already sent (after a short first request, the full one is
+    still due), follows up from the latest, and counts ICE's wait from the first.
 
     >>> [e.code for e in plan_calendar(_dt.date(2019, 1, 7), "hours")][:3]
     ['send_request', 'petition', 'allies']
@@ -192,7 +195,17 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
 
     # the request to ICE, and the calls that follow it up
     sent = None
-    if sends_request:
+    logged = sorted(_plain(day) for day in requests_sent if _plain(day) <= today)
+    if sends_request and logged:
+        sent = logged[-1]
+        if short_first and len(logged) == 1:
+            sent = _any_day(add_business_days(logged[0], FULL_REQUEST_AFTER[level]), today, last)
+            add("send_full", sent)
+        calls = sorted({_office_day(add_business_days(sent, after), today, last) for after in FOLLOW_UP_AFTER[level]
+                        if add_business_days(sent, after) >= today})
+        for n, day in enumerate(calls, start=1):
+            add("follow_up", day, n=n)
+    elif sends_request:
         if short_first:
             add("send_short", today)
             sent = _any_day(add_business_days(today, FULL_REQUEST_AFTER[level]), today, last)
@@ -235,7 +248,8 @@ def plan_calendar(today: _dt.date, level: str, key: Optional[KeyDate] = None, *,
             days.append(day)
         day = next_business_day(day, include=False)
     for n, day in enumerate(sorted(days), start=1):
-        add("call_in", day, n=n, **_update(day, public_key, public_since, today if sends_request else None))
+        add("call_in", day, n=n, **_update(day, public_key, public_since,
+                                           (logged[0] if logged else today) if sends_request else None))
     # reporters and a protest before the key date
     media = today + _dt.timedelta(days=MEDIA_AFTER[level])
     escalation = today + _dt.timedelta(days=ESCALATION_AFTER[level])

@@ -28,6 +28,8 @@ def test_a_request_an_answer_calls_and_an_office_that_said_no():
     before = docs["After the decision"]
     assert "Result (circle one): won / lost / still waiting" in before and "Calls to ICE and officials: ____" in before
     assert "Rep. Ana Díaz" not in docs["Campaign kit"]
+    sends = ("Send the request to ICE", "Send the short request to ICE")
+    assert any(line in docs["Organizing plan"] for line in sends)
 
     log = run.action("case_log")
     assert log.id == "case log" and log.subquestion.count("Nothing yet.") == 4
@@ -82,4 +84,6 @@ def test_a_request_an_answer_calls_and_an_office_that_said_no():
     assert "Elected officials who said no: Rep. Ana Díaz" in after
     assert "Elected officials who wrote or called: ____" in after     # none did: the blank stays
     assert "Rep. Ana Díaz" in docs["Campaign kit"] and "Rep. Ana Díaz" in docs["Organizing plan"]
+    # the request the log has as sent is not planned again
+    assert not any(line in docs["Organizing plan"] for line in sends)
     assert today == interview_today(run)

@@ -86,5 +86,9 @@ def test_the_figures_the_evaluation_asks_for():
     assert (figures.result, figures.decided, figures.officer) == ("won", D(2019, 4, 2), "Officer Lee")
     assert (figures.calls, figures.signatures, figures.signatures_day) == (75, 1200, D(2019, 3, 6))
     assert figures.first_day == D(2019, 3, 1)
+    assert figures.requests_sent == (D(2019, 3, 4),) and empty.requests_sent == ()
+    later = log_figures([Sent("supplement", "FOD", "fax", D(2019, 3, 9)), Sent("request", "FOD", "mail", D(2019, 3, 8)),
+                         Sent("request", "FOD", "fax", D(2019, 3, 4))])
+    assert later.requests_sent == (D(2019, 3, 4), D(2019, 3, 8))    # the requests only, in order
     assert (figures.officials_helped, figures.officials_refused, figures.letters) == (("Rep. Díaz", "Mayor Soto"), ("Sen. Ruiz",), 1)
     assert log_figures(answers=[Answer("denied", D(2019, 4, 2))]).result == "lost"

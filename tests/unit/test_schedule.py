@@ -211,3 +211,23 @@ def test_call_in_days_go_on_every_week_up_to_a_far_key_date():
     later = [x for x in calls if x > monday + dt.timedelta(days=21)]
     assert all(5 <= (b - a).days <= 10 for a, b in zip(later[:-1], later[1:-1]))   # then about every week, and the eve
     assert calls[-1] == dt.date(2019, 5, 31) and max(b - a for a, b in zip(calls, calls[1:])).days <= 10
+
+
+def test_a_request_the_case_log_has_as_sent_is_not_planned_again_and_the_wait_counts_from_it():
+    monday = dt.date(2019, 3, 4)
+    sent = dt.date(2019, 2, 25)                                  # the Monday before, in the case log
+    events = plan_calendar(monday, "weeks", requests_sent=[sent], dates_public=False)
+    assert not {"send_request", "send_short", "send_full"} & {e.code for e in events}
+    # follow-ups 3 and 8 business days after the day it went in, only those still to come
+    assert [e.date for e in codes(events, "follow_up")] == [dt.date(2019, 3, 7)]
+    first = codes(events, "call_in")[0]
+    assert first.update == "waiting" and first.days_waiting == (first.date - sent).days
+    # after a short first request, the full one is still due, counted from the short one
+    events = plan_calendar(monday, "hours", short_first=True, requests_sent=[dt.date(2019, 3, 1)])
+    assert "send_short" not in {e.code for e in events}
+    assert [e.date for e in codes(events, "send_full")] == [dt.date(2019, 3, 5)]   # Friday + 2 business days
+    # both sent: nothing left to send; a day still to come in the log is not a request sent
+    events = plan_calendar(monday, "hours", short_first=True, requests_sent=[dt.date(2019, 3, 1), monday])
+    assert not {"send_short", "send_full"} & {e.code for e in events}
+    events = plan_calendar(monday, "weeks", requests_sent=[dt.date(2019, 3, 8)])
+    assert codes(events, "send_request")[0].date == monday
