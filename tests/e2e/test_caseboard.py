@@ -2,13 +2,12 @@
 through the REST API (its own secret), signed in in Chromium on a phone-sized screen."""
 from __future__ import annotations
 
-import secrets
 
 import requests
 from playwright.sync_api import expect
 
 from tests.e2e.test_browser_walk import browser  # noqa: F401  (the module's Chromium, a fixture)
-from tests.support.api import ApiSession
+from tests.support.api import ApiSession, new_account
 from tests.support.axe import check_page
 from tests.support.cases import CASES, day
 
@@ -17,14 +16,8 @@ CONSENT = {"advocate": True, "ice": False, "officials": False, "public": False, 
 
 
 def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server, browser):  # noqa: F811
-    admin = {"key": server.api_key}
-    username, password = f"advocate-{secrets.token_hex(4)}@example.org", secrets.token_urlsafe(18)
-    made = requests.post(f"{server.url}/api/user/new", timeout=60,
-                         data={**admin, "username": username, "password": password, "privileges": "user"})
-    assert made.status_code == 200, made.text
-    key = requests.post(f"{server.url}/api/user/{made.json()['user_id']}/api", data={**admin, "name": "intake"},
-                        timeout=60).json()
-    secret = ApiSession.account_secret(server.url, key, username, password)
+    account = new_account(server.url, server.api_key, "advocate")
+    username, password, key, secret = account.username, account.password, account.key, account.secret
     # name, custody status and dates (from the interview's clock), in the order the board must show them
     cases = [("Carla", "Ramos", "final_order", {"removal_date": day(3), "i246_filing_date": ""}),   # no stay form date
              ("Beto", "Salas", "in_proceedings_free", {"hearing_date": day(8), "check_in_date": day(20)}),
@@ -41,7 +34,7 @@ def test_an_advocate_sees_five_cases_by_what_is_due_first_and_resumes_one(server
                     "removal_date": "", "check_in_date": "", "hearing_date": "", **dates})
         sessions[first] = api.session
     # each case wrote its card to the account's store (DAStore('user')), encrypted with the account's key
-    user_id = made.json()["user_id"]
+    user_id = account.user_id
     cards = server.sql("SELECT key, value, encrypted FROM globalobjectstorage WHERE user_id = %s AND key LIKE %s",
                        user_id, f"da:userid:{user_id}:card:%")
     assert sorted(key.rsplit(":", 1)[1] for key, *_ in cards) == sorted(sessions.values())

@@ -7,13 +7,12 @@ family's way: an account of the family's own and a one-time sign-in link.
 """
 from __future__ import annotations
 
-import secrets
 
 import requests
 from playwright.sync_api import expect
 
 from tests.e2e.test_browser_walk import browser  # noqa: F401  (the module's Chromium, a fixture)
-from tests.support.api import ApiSession
+from tests.support.api import ApiSession, new_account
 from tests.support.cases import CASES, day
 
 # The advocate, the public and no one else: the campaign's questions come without a letter to assemble.
@@ -101,13 +100,8 @@ def test_a_case_handed_over_opens_in_the_browser_of_the_account_that_handed_it_o
 def test_a_family_opens_its_case_from_a_one_time_link(server, browser):  # noqa: F811
     """An account of the family's own holds the case's key; docassemble's sign-in link opens it once."""
     admin = {"key": server.api_key}
-    username, password = f"family-{secrets.token_hex(4)}@example.org", secrets.token_urlsafe(18)
-    made = requests.post(f"{server.url}/api/user/new", timeout=60,
-                         data={**admin, "username": username, "password": password, "privileges": "user"})
-    assert made.status_code == 200, made.text
-    family_key = requests.post(f"{server.url}/api/user/{made.json()['user_id']}/api", data={**admin, "name": "intake"},
-                               timeout=60).json()
-    secret = ApiSession.account_secret(server.url, family_key, username, password)
+    family = new_account(server.url, server.api_key, "family")
+    username, password, family_key, secret = family.username, family.password, family.key, family.secret
     api = ApiSession(server.url, family_key, server.interview, secret=secret)
     answers = {k: v for k, v in CASES[4].answers().items() if not k.startswith("exhibits")}
     api.answer({**{k: v for k, v in answers.items() if k != "case_summary_reviewed"}, "user_language": "es"})

@@ -1,6 +1,8 @@
 """A small client for docassemble's REST API, as an advocate's intake system would use it."""
 from __future__ import annotations
 
+import secrets
+from dataclasses import dataclass
 from typing import Any
 
 import requests
@@ -10,6 +12,29 @@ from tests.support.cases import answer_for
 
 class ApiError(AssertionError):
     """A REST API call that did not answer as expected (a failed test, with the server's reply)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user account made through the API: its sign-in, id, API key and secret (the key to its cases)."""
+
+    username: str
+    password: str
+    user_id: int
+    key: str
+    secret: str
+
+
+def new_account(url: str, admin_key: str, kind: str, privileges: str = "user") -> Account:
+    """A new account (``kind`` names it: advocate, family...) with its own API key, made by the admin's key."""
+    username, password = f"{kind}-{secrets.token_hex(4)}@example.org", secrets.token_urlsafe(18)
+    made = requests.post(f"{url}/api/user/new", timeout=60,
+                         data={"key": admin_key, "username": username, "password": password, "privileges": privileges})
+    if made.status_code != 200:
+        raise ApiError(f"POST /api/user/new -> {made.status_code}: {made.text[:300]}")
+    user_id = made.json()["user_id"]
+    key = requests.post(f"{url}/api/user/{user_id}/api", data={"key": admin_key, "name": "intake"}, timeout=60).json()
+    return Account(username, password, user_id, key, ApiSession.account_secret(url, key, username, password))
 
 
 class ApiSession:
