@@ -227,7 +227,12 @@ SHARED_BUILDS: tuple[str, ...] = (
 #: does not make every document again, and never undefined with the build.
 APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
-                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
+                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j",
+                                         # a review in the app (review_request.yml): its bookkeeping, not the documents'
+                                         "review_request_id", "review_attorney_id", "review_attorney_choice",
+                                         "review_request_sent", "review_shared_files", "review_file_numbers",
+                                         "review_status", "review_checked", "review_roster", "review_parts",
+                                         "review_passages_shared")
 
 
 def _rows(flags: Mapping[str, bool], group: str | None = None,
