@@ -24,7 +24,7 @@ from typing import Any, Mapping, Optional
 from .review_share import changed_parts, verify_record
 from .util import PlainJson, as_date, english_date
 
-__all__ = ["KINDS", "ReviewMark", "review_mark"]
+__all__ = ["KINDS", "ReviewMark", "current_mark", "reported_record"]
 
 #: What a document's mark can be.
 KINDS: tuple[str, ...] = ("draft", "app", "reported")
@@ -71,7 +71,7 @@ def _text(record: Mapping[str, Any], key: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def review_mark(record: Any, fingerprint_now: Optional[Mapping[str, str]], *,
+def current_mark(record: Any, fingerprint_now: Optional[Mapping[str, str]], *,
                 secret: Optional[str] = None) -> ReviewMark:
     """The mark for the case as it is now.
 
@@ -95,3 +95,18 @@ def review_mark(record: Any, fingerprint_now: Optional[Mapping[str, str]], *,
     if changed:
         return ReviewMark(changed=changed, **who)
     return ReviewMark(kind=source, **who)
+
+
+def reported_record(*, attorney_name: str, bar_number: str, decided_on: Any, reported_by: str,
+                    may_tell_ice: Mapping[str, bool], fingerprint_now: Mapping[str, str],
+                    now: _dt.datetime) -> dict:
+    """The record of a review an attorney made outside the app, as the advocate reported it: the same
+    shape as the app's (review_share.py), ``source`` "reported", no signature. Its fingerprint is the
+    case's as it is when reported, so a later change reopens it as it would an app approval."""
+    day = as_date(decided_on)
+    return {"source": "reported", "state": "approved", "attorney_name": (attorney_name or "").strip(),
+            "bar_number": (bar_number or "").strip(), "attorney_user_id": None,
+            "reported_by": (reported_by or "").strip(), "decided_on": day.isoformat() if day else "",
+            "decided_at": now.replace(microsecond=0).isoformat(),
+            "may_tell_ice": {str(code): bool(ok) for code, ok in may_tell_ice.items()}, "passages": {},
+            "note": "", "fingerprint": dict(fingerprint_now), "review_id": "", "signature": ""}

@@ -1,7 +1,7 @@
 """The documents' mark from the review record: DRAFT, reviewed in the app, or reported by the advocate."""
 import datetime as dt
 
-from docassemble.notonemore.review_mark import ReviewMark, review_mark
+from docassemble.notonemore.review_mark import ReviewMark, current_mark as review_mark, reported_record
 from docassemble.notonemore.review_share import fingerprint, sign_record
 
 SECRET = "unit-test-secret-0123456789abcdef"
@@ -74,3 +74,14 @@ def test_the_mark_is_plain_json():
     assert mark.as_dict() == {"kind": "draft", "attorney_name": "Rosa Diaz", "bar_number": "CA 123456",
                               "reported_by": "", "on": "2019-03-04", "state": "approved", "note": "",
                               "changed": ["ask"], "ignored": False}
+
+
+def test_a_reported_record_has_the_app_shape_and_no_signature():
+    made = reported_record(attorney_name=" Rosa Diaz ", bar_number="CA 123456", decided_on=dt.date(2019, 3, 4),
+                           reported_by="Ana Ruiz", may_tell_ice={"arrests": 1}, fingerprint_now=NOW,
+                           now=dt.datetime(2019, 3, 5, 9, 30, 12, 345))
+    assert set(made) == set(record()) | {"signature"}
+    assert (made["source"], made["signature"], made["attorney_name"], made["decided_on"], made["decided_at"]) == \
+        ("reported", "", "Rosa Diaz", "2019-03-04", "2019-03-05T09:30:12")
+    assert made["may_tell_ice"] == {"arrests": True} and made["attorney_user_id"] is None
+    assert review_mark(made, NOW, secret=SECRET).kind == "reported"
