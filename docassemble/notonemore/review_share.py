@@ -19,9 +19,17 @@ import hashlib
 import hmac
 import json
 import logging
-from typing import Any, Mapping, Optional
+import secrets as _secrets
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Protocol
 
-__all__ = ["PARTS_FIXED", "STATES", "sign_record", "verify_record", "fingerprint", "changed_parts"]
+from .util import PlainJson, as_date
+
+__all__ = ["PARTS_FIXED", "STATES", "PACKET_PREFIX", "ROSTER_PREFIX", "Store", "MemoryStore", "ServerStore",
+           "QueueItem", "sign_record", "verify_record", "fingerprint", "changed_parts", "new_review_id",
+           "encrypt_packet", "decrypt_packet", "request_review", "read_packet", "review_state", "queue_for",
+           "open_review", "decide", "take_decision", "withdraw", "register_attorney", "attorney_profile",
+           "attorneys", "NotAllowed"]
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +102,296 @@ def changed_parts(old: Mapping[str, str], new: Mapping[str, str]) -> list[str]:
     of them included; sorted, so the list is stable."""
     names = set(old or {}) | set(new or {})
     return sorted(name for name in names if (old or {}).get(name) != (new or {}).get(name))
+
+
+# -- the store ---------------------------------------------------------------------------------------
+
+#: Store keys: a review's packet, and an attorney's roster entry (professional facts, kept plain).
+PACKET_PREFIX = "notonemore:review:"
+ROSTER_PREFIX = "notonemore:attorney:"
+
+
+class Store(Protocol):
+    """Where packets and the roster live: text values by key."""
+
+    def get(self, key: str) -> Optional[str]: ...
+    def set(self, key: str, value: str) -> None: ...
+    def delete(self, key: str) -> None: ...
+    def keys(self, prefix: str) -> list[str]: ...
+
+
+class MemoryStore(dict):
+    """A store in memory, for the unit tests."""
+
+    def get(self, key, default=None):
+        return super().get(key, default)
+
+    def set(self, key: str, value: str) -> None:
+        self[key] = value
+
+    def delete(self, key: str) -> None:
+        self.pop(key, None)
+
+    def keys(self, prefix: str = "") -> list[str]:  # type: ignore[override]
+        return [key[len(prefix):] for key in list(super().keys()) if key.startswith(prefix)]
+
+
+class ServerStore:
+    """docassemble's server-side store (the ``globalobjectstorage`` table), unencrypted by docassemble:
+    packets are already encrypted here, and the roster holds only professional facts."""
+
+    def get(self, key: str) -> Optional[str]:
+        from docassemble.base.hooks import server_sql_get
+        value = server_sql_get(key)
+        return value if isinstance(value, str) else None
+
+    def set(self, key: str, value: str) -> None:
+        from docassemble.base.hooks import server_sql_set
+        server_sql_set(key, value, encrypted=False)
+
+    def delete(self, key: str) -> None:
+        from docassemble.base.hooks import server_sql_delete
+        server_sql_delete(key)
+
+    def keys(self, prefix: str) -> list[str]:
+        from docassemble.base.hooks import server_sql_keys
+        return sorted(server_sql_keys(prefix))
+
+
+def _store(store: Optional[Store]) -> Store:
+    return ServerStore() if store is None else store
+
+
+class NotAllowed(PermissionError):
+    """A write was asked by code that had not checked the ``attorney`` privilege, or for a review that
+    is not this attorney's."""
+
+
+def _require(is_attorney: bool) -> None:
+    if is_attorney is not True:
+        raise NotAllowed("only an attorney account may do this")
+
+
+# -- the packet ---------------------------------------------------------------------------------------
+
+def new_review_id() -> str:
+    """A random review id (URL-safe, 128 bits)."""
+    return _secrets.token_urlsafe(16)
+
+
+def _fernet(review_id: str, secret: Optional[str]):
+    from cryptography.fernet import Fernet
+    raw = hashlib.sha256(b"notonemore-review\0" + _server_secret(secret) + review_id.encode("utf-8")).digest()
+    return Fernet(base64.urlsafe_b64encode(raw))
+
+
+def encrypt_packet(packet: Mapping[str, Any], secret: Optional[str] = None) -> str:
+    """The packet as a Fernet token, keyed by the server's secret and the packet's ``review_id``."""
+    return _fernet(packet["review_id"], secret).encrypt(_canonical(dict(packet))).decode("ascii")
+
+
+def decrypt_packet(token: Optional[str], review_id: str, secret: Optional[str] = None) -> Optional[dict]:
+    """The packet of ``review_id`` from its token; None (and a log line) when it does not decrypt, is
+    not a dict, or names another review."""
+    if not token:
+        return None
+    try:
+        from cryptography.fernet import InvalidToken
+        try:
+            packet = json.loads(_fernet(review_id, secret).decrypt(token.encode("ascii")))
+        except InvalidToken:
+            packet = None
+    except (ValueError, TypeError, UnicodeError):
+        packet = None
+    if not isinstance(packet, dict) or packet.get("review_id") != review_id:
+        log.warning("notonemore: review packet %s did not decrypt; treated as absent", review_id)
+        return None
+    return packet
+
+
+def _write(packet: Mapping[str, Any], store: Store, secret: Optional[str]) -> None:
+    store.set(PACKET_PREFIX + packet["review_id"], encrypt_packet(packet, secret))
+
+
+def read_packet(review_id: str, store: Optional[Store] = None, secret: Optional[str] = None) -> Optional[dict]:
+    """The packet of ``review_id``, or None when there is none (or it does not decrypt). A decision in
+    it that does not verify is dropped (logged), so the packet reads as not decided."""
+    if not review_id:
+        return None
+    packet = decrypt_packet(_store(store).get(PACKET_PREFIX + review_id), review_id, secret)
+    if packet is not None and "decision" in packet and not verify_record(packet["decision"], secret):
+        log.warning("notonemore: the decision in review %s does not verify; ignored", review_id)
+        packet.pop("decision")
+        if packet.get("state") in ("changes_requested", "approved"):
+            packet["state"] = "in_review"
+    return packet
+
+
+def request_review(*, attorney_user_id: int, requested_by: str, case: Mapping[str, Any], files: list,
+                   facts: list, passages: Mapping[str, str], parts: Mapping[str, Any], now: _dt.datetime,
+                   store: Optional[Store] = None, secret: Optional[str] = None,
+                   review_id: Optional[str] = None) -> str:
+    """Write a new packet for ``attorney_user_id`` (state ``requested``) and return its review id.
+
+    ``case`` holds ``name``, ``ask``, ``deadline`` (ISO date or None), ``deadline_code`` and
+    ``field_office``; ``files`` [{name, number, filename}]; ``facts`` [{code, words, details}];
+    ``passages`` {name: text as it will print}; ``parts`` the texts fingerprinted (``fingerprint``)."""
+    review_id = review_id or new_review_id()
+    packet = {"review_id": review_id, "state": "requested", "attorney_user_id": int(attorney_user_id),
+              "requested_by": requested_by, "requested_at": now.isoformat(timespec="seconds"),
+              "case": dict(case), "files": [dict(item) for item in files], "facts": [dict(item) for item in facts],
+              "passages": dict(passages), "fingerprint": fingerprint(parts)}
+    _write(json.loads(_canonical(packet)), _store(store), secret)
+    return review_id
+
+
+def review_state(review_id: Optional[str], store: Optional[Store] = None, secret: Optional[str] = None) -> Optional[str]:
+    """The state of a review as the case sees it (one of ``STATES``), or None when there is no packet."""
+    packet = read_packet(review_id or "", store, secret)
+    return None if packet is None else packet.get("state")
+
+
+@dataclass(frozen=True)
+class QueueItem(PlainJson):
+    """One case in an attorney's queue: ``deadline_code`` is ``deadlines``' code of the next deadline
+    (None without one), ``days_left`` from today."""
+
+    review_id: str
+    name: str
+    ask: str
+    deadline: Optional[_dt.date]
+    deadline_code: Optional[str]
+    days_left: Optional[int]
+    state: str
+    requested_by: str
+
+
+def queue_for(attorney_user_id: int, today: _dt.date, store: Optional[Store] = None,
+              secret: Optional[str] = None) -> list[QueueItem]:
+    """The reviews shared with ``attorney_user_id``, nearest deadline first (those without one last),
+    then by name. A packet that does not decrypt is left out."""
+    store = _store(store)
+    items = []
+    for review_id in store.keys(PACKET_PREFIX):
+        packet = read_packet(review_id, store, secret)
+        if packet is None or packet.get("attorney_user_id") != int(attorney_user_id):
+            continue
+        case = packet.get("case") or {}
+        day = as_date(case.get("deadline"))
+        items.append(QueueItem(review_id=review_id, name=str(case.get("name") or ""), ask=str(case.get("ask") or ""),
+                               deadline=day, deadline_code=case.get("deadline_code") if day else None,
+                               days_left=(day - today).days if day else None, state=str(packet.get("state")),
+                               requested_by=str(packet.get("requested_by") or "")))
+    return sorted(items, key=lambda item: (item.deadline is None, item.deadline or _dt.date.max, item.name.casefold()))
+
+
+def _own_packet(review_id: str, attorney_user_id: int, store: Store, secret: Optional[str]) -> Optional[dict]:
+    packet = read_packet(review_id, store, secret)
+    if packet is None or packet.get("attorney_user_id") != int(attorney_user_id):
+        return None
+    return packet
+
+
+def open_review(review_id: str, attorney_user_id: int, is_attorney: bool, store: Optional[Store] = None,
+                secret: Optional[str] = None) -> Optional[dict]:
+    """The packet for the attorney to review, moved from ``requested`` to ``in_review``; None when it
+    is gone (consent withdrawn, decision taken) or is another attorney's. ``is_attorney`` is the
+    caller's check of the privilege, just made; without it nothing is read."""
+    _require(is_attorney)
+    store = _store(store)
+    packet = _own_packet(review_id, attorney_user_id, store, secret)
+    if packet is not None and packet.get("state") == "requested":
+        packet["state"] = "in_review"
+        _write(packet, store, secret)
+    return packet
+
+
+def decide(review_id: str, *, attorney_user_id: int, is_attorney: bool, profile: Mapping[str, str], approve: bool,
+           may_tell_ice: Mapping[str, bool], passages: Mapping[str, str], note: str, now: _dt.datetime,
+           store: Optional[Store] = None, secret: Optional[str] = None) -> Optional[dict]:
+    """Record the attorney's decision in the packet, signed, and return the record (None when the packet
+    is gone or is not this attorney's, or was decided already). Sending back needs a note.
+
+    ``profile`` is the attorney's roster entry (``name``, ``bar_number``, ``bar_state``, ``organization``);
+    ``may_tell_ice`` is kept for the packet's facts only, ``passages`` for its passages only."""
+    _require(is_attorney)
+    if not approve and not (note or "").strip():
+        raise ValueError("sending a case back needs a note")
+    store = _store(store)
+    packet = _own_packet(review_id, attorney_user_id, store, secret)
+    if packet is None or packet.get("state") not in ("requested", "in_review"):
+        return None
+    codes = [fact.get("code") for fact in packet.get("facts") or ()]
+    bar = " ".join(part for part in (str(profile.get("bar_state") or "").strip(),
+                                     str(profile.get("bar_number") or "").strip()) if part)
+    record = {"source": "app", "state": "approved" if approve else "changes_requested",
+              "attorney_name": str(profile.get("name") or "").strip(), "bar_number": bar,
+              "attorney_user_id": int(attorney_user_id), "reported_by": "",
+              "decided_on": now.date().isoformat(), "decided_at": now.isoformat(timespec="seconds"),
+              "may_tell_ice": {code: bool(may_tell_ice.get(code)) for code in codes},
+              "passages": {name: str(text if passages.get(name) is None else passages[name])
+                           for name, text in (packet.get("passages") or {}).items()},
+              "note": (note or "").strip(), "fingerprint": dict(packet.get("fingerprint") or {}),
+              "review_id": review_id}
+    record = sign_record(record, secret)
+    packet["decision"] = record
+    packet["state"] = record["state"]
+    _write(packet, store, secret)
+    return record
+
+
+def take_decision(review_id: Optional[str], store: Optional[Store] = None,
+                  secret: Optional[str] = None) -> Optional[dict]:
+    """For the case's session: the signed decision, once there is one, and the packet deleted; None
+    while the attorney has not decided (or the packet is gone)."""
+    if not review_id:
+        return None
+    store = _store(store)
+    packet = read_packet(review_id, store, secret)
+    if packet is None or "decision" not in packet:
+        return None
+    store.delete(PACKET_PREFIX + review_id)
+    return packet["decision"]
+
+
+def withdraw(review_id: Optional[str], store: Optional[Store] = None) -> None:
+    """Delete the packet (consent withdrawn, or a new request replaces it); the case revokes the files."""
+    if review_id:
+        _store(store).delete(PACKET_PREFIX + review_id)
+
+
+# -- the roster ---------------------------------------------------------------------------------------
+
+_PROFILE_FIELDS = ("name", "bar_number", "bar_state", "organization", "email")
+
+
+def register_attorney(user_id: int, profile: Mapping[str, str], is_attorney: bool,
+                      store: Optional[Store] = None) -> dict:
+    """Add or update an attorney account's roster entry (professional facts only) and return it."""
+    _require(is_attorney)
+    entry = {field: str(profile.get(field) or "").strip() for field in _PROFILE_FIELDS}
+    entry["user_id"] = int(user_id)
+    _store(store).set(ROSTER_PREFIX + str(int(user_id)), json.dumps(entry, sort_keys=True))
+    return entry
+
+
+def attorney_profile(user_id: int, store: Optional[Store] = None) -> Optional[dict]:
+    """The roster entry of ``user_id``, or None."""
+    raw = _store(store).get(ROSTER_PREFIX + str(int(user_id)))
+    try:
+        entry = json.loads(raw) if raw else None
+    except ValueError:
+        entry = None
+    return entry if isinstance(entry, dict) and entry.get("name") else None
+
+
+def attorneys(store: Optional[Store] = None) -> list[dict]:
+    """Every attorney on the roster, by name."""
+    store = _store(store)
+    found = []
+    for key in store.keys(ROSTER_PREFIX):
+        if key.isdigit():
+            entry = attorney_profile(int(key), store)
+            if entry is not None:
+                found.append(entry)
+    return sorted(found, key=lambda entry: (entry["name"].casefold(), entry["user_id"]))
