@@ -53,6 +53,15 @@ def text_of(screen: dict) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", screen.get("questionText", "") + " " + screen.get("subquestionText", "")).split())
 
 
+def tap(api: ApiSession, name: str, **arguments) -> dict:
+    """A link made with url_action(), as a browser follows it: the action stays in the session
+    (``persistent``) until the screen it leads to is shown."""
+    response = api.http.post(f"{api.url}/api/session/action", timeout=300,
+                             json={**api._ids(), "action": name, "arguments": arguments, "persistent": True})
+    assert response.status_code == 204, response.text[:1000]
+    return api.question()
+
+
 def store_row(dump: str, review_id: str) -> list[str]:
     return [line for line in dump.splitlines() if f"notonemore:review:{review_id}" in line]
 
@@ -77,7 +86,7 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     case = ApiSession(server.url, server.api_key, server.interview, secret=secret)
     home = case.walk(case_answers("Xiomara", "Quiroga-Ibarra"))
     assert home["questionText"].strip() == "Your documents are ready", text_of(home)
-    screen = case.action("request_attorney_review")
+    screen = tap(case, "request_attorney_review")
     assert screen["questionText"].strip() == "Which attorney should check the letters?", text_of(screen)
     assert "Rosa Villanueva (Frontera Legal Aid)" in str(screen["fields"])
     screen = case.answer({"review_attorney_choice": lawyer_id})
@@ -89,9 +98,9 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     # the queue: the name, the ask, the next deadline
     queue = text_of(lawyer.question())
     assert "Xiomara Quiroga-Ibarra" in queue and "Stay of removal" in queue, queue
-    assert "Removal date: in 21 days" in queue and "New." in queue, queue
+    assert "File the stay form (I-246): tomorrow" in queue and "New." in queue, queue   # i246_filing_date: day(1)
     review_id = lawyer.variables()["queue"][0]["review_id"]
-    screen = lawyer.action("open_case", review_id=review_id)
+    screen = tap(lawyer, "open_case", review_id=review_id)
     assert screen["questionText"].strip() == "Review: Xiomara Quiroga-Ibarra", text_of(screen)
     shown = text_of(screen)
     assert "Request to ICE" in shown and "Attorney review sheet" in shown and HISTORY in shown, shown
@@ -127,12 +136,12 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     assert "Two children, 6 and 9." not in letter
     # the packet is gone, and so is the attorney's access to the files
     assert requests.get(f"{server.url}{link}", params={"key": lawyer_key}, timeout=60).status_code != 200
-    assert "Xiomara" not in text_of(lawyer.action("back_to_queue"))
+    assert "Xiomara" not in text_of(tap(lawyer, "back_to_queue"))
 
     # a second case shared with the attorney; an account without the privilege tries to approve it
     second = ApiSession(server.url, server.api_key, server.interview, secret=secret)
     assert second.walk(case_answers("Yolotzin", "Quetzal-Arriaga"))["questionText"].strip() == "Your documents are ready"
-    second.action("request_attorney_review")
+    tap(second, "request_attorney_review")
     assert second.answer({"review_attorney_choice": lawyer_id})["questionText"].strip() == "Sent to the attorney"
     second_id = lawyer.variables()["queue"][0]["review_id"]
     before = store_row(database_dump(server), second_id)
@@ -161,7 +170,7 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
                                "attorney": False}})
     assert second.question()["questionText"].strip() == "Your documents are ready"
     assert "Yolotzin" not in text_of(lawyer.question())
-    assert lawyer.action("open_case", review_id=second_id)["questionText"].strip() == "This case is no longer shared"
+    assert tap(lawyer, "open_case", review_id=second_id)["questionText"].strip() == "This case is no longer shared"
 
     # after the review: no packet, no readable name or passage in the database
     after = database_dump(server)
