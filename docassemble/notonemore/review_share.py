@@ -29,7 +29,7 @@ __all__ = ["PARTS_FIXED", "STATES", "PACKET_PREFIX", "ROSTER_PREFIX", "Store", "
            "QueueItem", "sign_record", "verify_record", "fingerprint", "changed_parts", "new_review_id",
            "encrypt_packet", "decrypt_packet", "request_review", "read_packet", "review_state", "queue_for",
            "open_review", "decide", "take_decision", "withdraw", "register_attorney", "attorney_profile",
-           "attorneys", "NotAllowed", "REVIEW_GROUPS", "shared_files", "grant_files", "revoke_files", "end_review"]
+           "attorneys", "NotAllowed", "REVIEW_GROUPS", "shared_files", "grant_files", "revoke_files", "end_review", "decision_answers"]
 
 log = logging.getLogger(__name__)
 
@@ -453,3 +453,18 @@ def end_review(review_id: Optional[str], file_numbers: list, attorney_user_id: O
     if review_id:
         withdraw(review_id, store)
         revoke_files(file_numbers, attorney_user_id, access)
+
+
+def decision_answers(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The case's answers an attorney's decision sets, by name: each passage as the attorney left it
+    (``<name>_reviewed``; "" leaves it out), and on an approval that clears anything, what ICE may be told
+    (``cleared_disclosures``) with who cleared it and when (``attorney_cleared``, ``attorney_reviewer``,
+    ``attorney_reviewer_org``, ``attorney_review_date`` as an ISO date)."""
+    answers: dict[str, Any] = {f"{name}_reviewed": str(text) for name, text in (record.get("passages") or {}).items()}
+    cleared = {str(code): bool(ok) for code, ok in (record.get("may_tell_ice") or {}).items()}
+    if record.get("state") == "approved" and cleared:
+        answers.update({"cleared_disclosures": cleared, "attorney_cleared": True,
+                        "attorney_reviewer": str(record.get("attorney_name") or ""),
+                        "attorney_reviewer_org": str(record.get("bar_number") or ""),
+                        "attorney_review_date": str(record.get("decided_on") or "")})
+    return answers

@@ -62,13 +62,29 @@ def tap(api: ApiSession, name: str, **arguments) -> dict:
     return api.question()
 
 
+def back(api: ApiSession, screen: dict) -> dict:
+    """The screen's "Back to the documents" button, as the browser's form sends it (with its event)."""
+    response = api.http.post(f"{api.url}/api/session", timeout=120,
+                             json={**api._ids(), "variables": {}, "event_list": screen.get("event_list", [])})
+    assert response.status_code == 200, response.text[:1000]
+    return response.json()
+
+
+def signed_in(page, server, email: str, password: str) -> None:
+    page.goto(f"{server.url}/user/sign-in")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/interviews**")
+
+
 def store_row(dump: str, review_id: str) -> list[str]:
     return [line for line in dump.splitlines() if f"notonemore:review:{review_id}" in line]
 
 
 def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):  # noqa: F811
     admin = {"key": server.api_key}
-    lawyer_id, _, _, lawyer_key = account(server)
+    lawyer_id, lawyer_email, lawyer_password, lawyer_key = account(server)
     granted = requests.post(f"{server.url}/api/user/{lawyer_id}/privileges", data={**admin, "privilege": "attorney"},
                             timeout=60)
     assert granted.status_code == 204, granted.text
@@ -89,8 +105,8 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     screen = tap(case, "request_attorney_review")
     assert screen["questionText"].strip() == "Which attorney should check the letters?", text_of(screen)
     assert "Rosa Villanueva (Frontera Legal Aid)" in str(screen["fields"])
-    screen = case.answer({"review_attorney_choice": lawyer_id})
-    assert screen["questionText"].strip() == "Sent to the attorney", text_of(screen)
+    sent = case.answer({"review_attorney_choice": lawyer_id})
+    assert sent["questionText"].strip() == "Sent to the attorney", text_of(sent)
     shared = database_dump(server)
     for private in ("Xiomara", "Quiroga-Ibarra", "driving without a license", "Two children"):
         assert private not in shared, private          # the packet is encrypted too
@@ -106,9 +122,11 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     assert "Request to ICE" in shown and "Attorney review sheet" in shown and HISTORY in shown, shown
     names = {f.get("variable_name") for f in screen["fields"]}
     assert {"ice_ok['arrests']", "passage_edit['family_details']", "review_note", "review_decision"} <= names, names
-    # the drafts open with the attorney's key (the case gave the account access to its files)
+    # the drafts open for the attorney signed in (the case gave the account access to its files)
     link = re.search(r'href="(/uploadedfile/[^"]+)"', screen["subquestionText"]).group(1)
-    assert requests.get(f"{server.url}{link}", params={"key": lawyer_key}, timeout=60).status_code == 200
+    lawyer_browser = browser.new_context()
+    signed_in(lawyer_browser.new_page(), server, lawyer_email, lawyer_password)
+    assert lawyer_browser.request.get(f"{server.url}{link}").status == 200
     # sending back needs a note
     refused = lawyer.answer({"ice_ok['arrests']": True, "passage_edit['family_details']": EDITED,
                              "review_note": "", "review_decision": "send_back"})
@@ -122,7 +140,7 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
                                        "on": kept["review_history"][0]["on"]}]
 
     # the case takes the decision: the signed record, the attorney's passage, the cleared fact
-    home = case.question()
+    home = back(case, sent)
     assert home["questionText"].strip() == "Your documents are ready", text_of(home)
     got = case.variables()
     record = got["attorney_review"]
@@ -135,14 +153,18 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     assert EDITED in letter and "dismissed" in letter, letter[:3000]
     assert "Two children, 6 and 9." not in letter
     # the packet is gone, and so is the attorney's access to the files
-    assert requests.get(f"{server.url}{link}", params={"key": lawyer_key}, timeout=60).status_code != 200
-    assert "Xiomara" not in text_of(tap(lawyer, "back_to_queue"))
+    assert lawyer_browser.request.get(f"{server.url}{link}").status != 200
+    lawyer_browser.close()
+    queue = text_of(tap(lawyer, "back_to_queue"))
+    assert "Quiroga-Ibarra" not in queue and "Xiomara: approved on" in queue, queue   # only its own history
 
     # a second case shared with the attorney; an account without the privilege tries to approve it
     second = ApiSession(server.url, server.api_key, server.interview, secret=secret)
     assert second.walk(case_answers("Yolotzin", "Quetzal-Arriaga"))["questionText"].strip() == "Your documents are ready"
     tap(second, "request_attorney_review")
-    assert second.answer({"review_attorney_choice": lawyer_id})["questionText"].strip() == "Sent to the attorney"
+    sent = second.answer({"review_attorney_choice": lawyer_id})
+    assert sent["questionText"].strip() == "Sent to the attorney"
+    back(second, sent)
     second_id = lawyer.variables()["queue"][0]["review_id"]
     before = store_row(database_dump(server), second_id)
     assert len(before) == 1
@@ -153,11 +175,7 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     assert "give your account attorney access" in text_of(screen)
     with browser.new_context(viewport={"width": 390, "height": 844}) as context:
         page = context.new_page()
-        page.goto(f"{server.url}/user/sign-in")
-        page.get_by_label("Email").fill(other_email)
-        page.get_by_label("Password").fill(other_password)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_load_state()
+        signed_in(page, server, other_email, other_password)
         page.goto(f"{server.url}/interview?i={ATTORNEY_INTERVIEW}")
         expect(page.locator("#daMainQuestion")).to_have_text(REFUSED, timeout=30_000)
         expect(page.locator("#daquestion")).to_contain_text("Ask the administrator of this site")

@@ -171,3 +171,28 @@ def test_the_roster():
     assert [entry["name"] for entry in rs.attorneys(store)] == ["Rosa Diaz", "Zoe Park"]
     assert rs.attorney_profile(9, store) == {"name": "Zoe Park", "bar_number": "55", "bar_state": "NY",
                                              "organization": "", "email": "", "user_id": 9}
+
+
+def test_the_answers_a_decision_sets_in_the_case():
+    approved = record(passages={"family_details": "Two sons.", "community_details": ""})
+    assert rs.decision_answers(approved) == {
+        "family_details_reviewed": "Two sons.", "community_details_reviewed": "",
+        "cleared_disclosures": {"arrests": True, "prior_removal": False}, "attorney_cleared": True,
+        "attorney_reviewer": "Rosa Diaz", "attorney_reviewer_org": "CA 123456", "attorney_review_date": "2019-03-04"}
+    # sent back: the attorney's wording is kept, nothing is cleared
+    assert rs.decision_answers(record(state="changes_requested", passages={"family_details": "x"})) == {
+        "family_details_reviewed": "x"}
+    assert rs.decision_answers(record(may_tell_ice={}, passages={})) == {}
+
+
+def test_files_are_granted_and_revoked_by_number():
+    calls = []
+    access = lambda number, **kw: calls.append((number, kw))   # noqa: E731
+    rs.grant_files([3, "4"], 7, access)
+    rs.revoke_files([3], 7, access)
+    rs.revoke_files([3], None, access)
+    assert calls == [(3, {"allow_user_id": [7]}), (4, {"allow_user_id": [7]}), (3, {"disallow_user_id": [7]})]
+    store = rs.MemoryStore()
+    review_id = ask(store)
+    rs.end_review(review_id, [5], 7, store, access)
+    assert rs.read_packet(review_id, store, SECRET) is None and calls[-1] == (5, {"disallow_user_id": [7]})
