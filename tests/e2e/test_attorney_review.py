@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.test_browser_walk import browser  # noqa: F401  (the module's Chromium, a fixture)
 from tests.e2e.test_trust import database_dump
+from tests.support import server as server_control
 from tests.support.api import ApiSession
 from tests.support.cases import CASES
 from tests.support.documents import docx_text
@@ -78,8 +79,14 @@ def signed_in(page, server, email: str, password: str) -> None:
     page.wait_for_url("**/interviews**")
 
 
-def store_row(dump: str, review_id: str) -> list[str]:
-    return [line for line in dump.splitlines() if f"notonemore:review:{review_id}" in line]
+def stored_packet(server, review_id: str) -> list:
+    """The rows of docassemble's server-side store holding a review's packet (its key, its value)."""
+    import psycopg2
+    password = (server.state / "config" / "db_password").read_text().strip()
+    with psycopg2.connect(host="127.0.0.1", port=int(server_control.test_env()["NOM_PG_PORT"]), dbname="docassemble",
+                          user="docassemble", password=password) as conn, conn.cursor() as cur:
+        cur.execute("SELECT key, value FROM globalobjectstorage WHERE key = %s", (f"notonemore:review:{review_id}",))
+        return cur.fetchall()
 
 
 def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):  # noqa: F811
@@ -165,8 +172,9 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     sent = second.answer({"review_attorney_choice": lawyer_id})
     assert sent["questionText"].strip() == "Sent to the attorney"
     back(second, sent)
+    assert "Yolotzin Quetzal-Arriaga" in text_of(lawyer.question())    # the queue, read afresh
     second_id = lawyer.variables()["queue"][0]["review_id"]
-    before = store_row(database_dump(server), second_id)
+    before = stored_packet(server, second_id)
     assert len(before) == 1
     intruder = ApiSession(server.url, other_key, ATTORNEY_INTERVIEW)
     screen = intruder.answer({"current_review_id": second_id, "ice_ok": {"arrests": True}, "review_note": "",
@@ -180,7 +188,7 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
         expect(page.locator("#daMainQuestion")).to_have_text(REFUSED, timeout=30_000)
         expect(page.locator("#daquestion")).to_contain_text("Ask the administrator of this site")
         expect(page.locator("#daquestion")).not_to_contain_text("Yolotzin")
-    assert store_row(database_dump(server), second_id) == before       # nothing changed
+    assert stored_packet(server, second_id) == before       # nothing changed
     assert "Yolotzin Quetzal-Arriaga" in text_of(lawyer.question())
 
     # the family withdraws its consent: the case is gone from the queue, and cannot be opened
@@ -191,9 +199,10 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     assert tap(lawyer, "open_case", review_id=second_id)["questionText"].strip() == "This case is no longer shared"
 
     # after the review: no packet, no readable name or passage in the database
+    assert stored_packet(server, review_id) == [] and stored_packet(server, second_id) == []
     after = database_dump(server)
-    assert "notonemore:review:" not in after
     for private in ("Xiomara", "Quiroga-Ibarra", "Yolotzin", "Quetzal-Arriaga", "walks them to school",
                     "driving without a license"):
         assert private not in after, private
-    assert "Rosa Villanueva" in after      # the roster: an attorney's professional facts, as the README says
+    # the roster stays: an attorney's professional facts (name, bar, organization), not encrypted
+    assert f"notonemore:attorney:{lawyer_id}" in after
