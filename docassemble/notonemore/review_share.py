@@ -331,8 +331,11 @@ def decide(review_id: str, *, attorney_user_id: int, is_attorney: bool, profile:
               "may_tell_ice": {code: bool(may_tell_ice.get(code)) for code in codes},
               "passages": {name: str(text if passages.get(name) is None else passages[name])
                            for name, text in (packet.get("passages") or {}).items()},
-              "note": (note or "").strip(), "fingerprint": dict(packet.get("fingerprint") or {}),
+              "note": (note or "").strip(),
+              # what was reviewed: the case's parts as sent, each passage as the attorney left it
+              "fingerprint": dict(packet.get("fingerprint") or {}),
               "review_id": review_id}
+    record["fingerprint"].update(fingerprint(record["passages"]))
     record = sign_record(record, secret)
     packet["decision"] = record
     packet["state"] = record["state"]

@@ -137,7 +137,9 @@ def test_an_approval_is_signed_taken_once_by_the_case_and_the_packet_deleted():
     assert record["may_tell_ice"] == {"arrests": True, "prior_removal": False}
     assert record["passages"] == {"hardship": "Her son, 9, needs her.", "community": "She volunteers."}
     assert record["decided_on"] == "2019-03-04" and record["review_id"] == review_id
-    assert record["fingerprint"] == rs.fingerprint({"hardship": "Her son needs her.", "ask": "stay"})
+    # what was reviewed: the parts as sent, each passage as the attorney left it (so applying it does not reopen it)
+    assert record["fingerprint"] == rs.fingerprint({"hardship": "Her son, 9, needs her.", "ask": "stay",
+                                                    "community": "She volunteers."})
     # decided once: a second decision is refused
     assert rs.decide(review_id, attorney_user_id=7, is_attorney=True, profile=PROFILE, approve=False,
                      may_tell_ice={}, passages={}, note="No", now=NOW, store=store, secret=SECRET) is None
