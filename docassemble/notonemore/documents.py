@@ -214,6 +214,8 @@ SHARED_BUILDS: tuple[str, ...] = (
     "today_date", "review_mark", "review_changed_en", "history_cleared_reported_by", "kit_draft_mark",
     # recomputed on each screen (reconsider: True), so never an answer the fingerprint should see
     "passage_names", "private_history_details_prints", "history_cleared_for_ice",
+    # what an attorney's approval covers (review_request.yml), computed again from the answers
+    "review_parts",
     # the hand-off sheets' decisions read it (doc_handoff.yml): computed again from the answers
     "custody_facts",
     # the home screen's dates and next actions (doc_case_calendar.yml): computed again on each showing
