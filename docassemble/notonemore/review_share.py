@@ -29,7 +29,7 @@ __all__ = ["PARTS_FIXED", "STATES", "PACKET_PREFIX", "ROSTER_PREFIX", "Store", "
            "QueueItem", "sign_record", "verify_record", "fingerprint", "changed_parts", "new_review_id",
            "encrypt_packet", "decrypt_packet", "request_review", "read_packet", "review_state", "queue_for",
            "open_review", "decide", "take_decision", "withdraw", "register_attorney", "attorney_profile",
-           "attorneys", "NotAllowed"]
+           "attorneys", "NotAllowed", "REVIEW_GROUPS", "shared_files", "grant_files", "revoke_files", "end_review"]
 
 log = logging.getLogger(__name__)
 
@@ -395,3 +395,61 @@ def attorneys(store: Optional[Store] = None) -> list[dict]:
             if entry is not None:
                 found.append(entry)
     return sorted(found, key=lambda entry: (entry["name"].casefold(), entry["user_id"]))
+
+
+# -- the files ------------------------------------------------------------------------------------------
+
+#: The documents' groups (documents.py) an attorney reviews: what would go out, and the review sheet.
+REVIEW_GROUPS: tuple[str, ...] = ("ice", "jail", "officials", "attorney", "campaign")
+
+
+def shared_files(documents: Any) -> tuple[list[dict], list[int]]:
+    """The packet's files from the case's assembled documents (those of ``REVIEW_GROUPS``): one entry a
+    document, ``{name, number, filename, url}`` of the file to open first (its PDF, else its DOCX), and
+    every file number of those documents (each format), to grant and later revoke."""
+    from .documents import documents_by_group
+    from .pdfs import download_files
+    entries: list[dict] = []
+    numbers: list[int] = []
+    for group, docs in documents_by_group(documents):
+        if group not in REVIEW_GROUPS:
+            continue
+        for doc in docs:
+            files = [(fmt, the_file) for fmt, the_file in download_files(doc) if getattr(the_file, "number", None) is not None]
+            if not files:
+                continue
+            first = files[0][1]
+            entries.append({"name": str(doc.info["name"]), "number": int(first.number),
+                            "filename": str(getattr(first, "filename", "")), "url": first.url_for()})
+            numbers += [int(the_file.number) for _, the_file in files if int(the_file.number) not in numbers]
+    return entries, numbers
+
+
+def _file_access(access: Optional[Any]):
+    if access is not None:
+        return access
+    from docassemble.base.hooks import file_user_access
+    return file_user_access
+
+
+def grant_files(numbers: list, user_id: int, access: Optional[Any] = None) -> None:
+    """Let the attorney's account open the case's files (docassemble's per-file user access)."""
+    for number in numbers or ():
+        _file_access(access)(int(number), allow_user_id=[int(user_id)])
+
+
+def revoke_files(numbers: list, user_id: Optional[int], access: Optional[Any] = None) -> None:
+    """Take that access back (the review ended, or the consent was withdrawn)."""
+    if user_id is None:
+        return
+    for number in numbers or ():
+        _file_access(access)(int(number), disallow_user_id=[int(user_id)])
+
+
+def end_review(review_id: Optional[str], file_numbers: list, attorney_user_id: Optional[int],
+               store: Optional[Store] = None, access: Optional[Any] = None) -> None:
+    """The review is over for the case (decision taken, consent withdrawn, a new request): its packet is
+    deleted and the attorney's access to its files taken back."""
+    if review_id:
+        withdraw(review_id, store)
+        revoke_files(file_numbers, attorney_user_id, access)
