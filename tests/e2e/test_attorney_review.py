@@ -159,6 +159,8 @@ def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):
     letter = " ".join(docx_text(case.download(urls["Request to ICE"]["docx"])).split())
     assert EDITED in letter and "dismissed" in letter, letter[:3000]
     assert "Two children, 6 and 9." not in letter
+    # the mark: reviewed in the app, by the attorney's own account; no DRAFT
+    assert "Reviewed by Rosa Villanueva, attorney, on" in letter and "DRAFT" not in letter, letter[:600]
     # the packet is gone, and so is the attorney's access to the files
     assert lawyer_browser.request.get(f"{server.url}{link}").status != 200
     lawyer_browser.close()
