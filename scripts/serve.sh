@@ -163,6 +163,12 @@ if [ ! -f "$NOM_STATE/.tables-created" ]; then
   logged "creating docassemble's tables" "$NOM_LOGS/create_tables.log" python -m docassemble.webapp.create_tables
   touch "$NOM_STATE/.tables-created"
 fi
+# the package's privilege (attorney) and per-user file access (privileges.py), once per state folder
+if [ ! -f "$NOM_STATE/.privileges-2" ]; then
+  logged "creating the attorney privilege" "$NOM_LOGS/privileges.log" python -m docassemble.notonemore.privileges
+  rm -f "$NOM_STATE/.privileges-created"
+  touch "$NOM_STATE/.privileges-2"
+fi
 
 # --- the web app -----------------------------------------------------------------
 pidfile="$NOM_RUN/gunicorn.pid"

@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 XLF = ROOT / "docassemble" / "notonemore" / "data" / "sources" / "translations-es.xlf"
 MAIN = "docassemble.notonemore:data/questions/main.yml"
-#: The interviews a user starts (each names the same translations file): the case, and the advocate's caseboard.
-ENTRIES = (MAIN, "docassemble.notonemore:data/questions/caseboard.yml")
+#: The interviews a user starts (each names the same translations file): the case, the advocate's caseboard, the attorney's review.
+ENTRIES = (MAIN, "docassemble.notonemore:data/questions/caseboard.yml",
+           "docassemble.notonemore:data/questions/attorney.yml")
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 ET.register_namespace("", NS)
 

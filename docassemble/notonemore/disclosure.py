@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-AUDIENCES = ('advocate', 'ice', 'officials', 'public', 'media')
+AUDIENCES = ('advocate', 'ice', 'officials', 'public', 'media', 'attorney')
 
 FACTS = (
     'name',               # the person's name
@@ -31,12 +31,16 @@ FACTS = (
 _OPEN = frozenset({'name', 'country', 'custody_place', 'dates', 'family', 'circumstances', 'story', 'photo'})
 _TABLE: dict[str, frozenset[str]] = {
     'advocate': frozenset(FACTS),
+    # an attorney account reviewing the case in the app sees what the advocate sees (review_share.py)
+    'attorney': frozenset(FACTS),
     'ice': _OPEN | {'a_number', 'date_of_birth', 'address', 'criminal_history', 'immigration_history'},
     'officials': _OPEN | {'a_number'},
     'public': _OPEN | {'a_number'},
     'media': _OPEN | {'a_number'},
 }
 _PRIVATE_HISTORY = frozenset({'criminal_history', 'immigration_history'})
+# Who sees the private history without an attorney's clearance: those who help with the case.
+_SEES_HISTORY = frozenset({'advocate', 'attorney'})
 
 # Private-history items of the interview (step 3), grouped by the fact they belong to.
 HISTORY_FACT = {
@@ -65,7 +69,7 @@ def may_disclose(fact: str, audience: str, consent: Collection[str], *,
         return False
     if fact not in _TABLE[audience]:
         return False
-    if fact in _PRIVATE_HISTORY and audience != 'advocate':
+    if fact in _PRIVATE_HISTORY and audience not in _SEES_HISTORY:
         return cleared
     if fact == 'a_number' and audience in ('officials', 'public', 'media'):
         return a_number_ok

@@ -211,7 +211,7 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
 SHARED_BUILDS: tuple[str, ...] = (
     "documents", "documents_zip", "documents_fingerprint", "documents_current", "campaign_documents",
     "package_pdf", "package_result", "package_ready", "package_parts", "pdfs_missing",
-    "today_date", "draft_mark", "kit_draft_mark",
+    "today_date", "review_mark", "review_changed_en", "history_cleared_reported_by", "kit_draft_mark",
     # recomputed on each screen (reconsider: True), so never an answer the fingerprint should see
     "passage_names", "private_history_details_prints", "history_cleared_for_ice",
     # the hand-off sheets' decisions read it (doc_handoff.yml): computed again from the answers
@@ -227,7 +227,12 @@ SHARED_BUILDS: tuple[str, ...] = (
 #: does not make every document again, and never undefined with the build.
 APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
-                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
+                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j",
+                                         # a review in the app (review_request.yml): its bookkeeping, not the documents'
+                                         "review_request_id", "review_attorney_id", "review_attorney_choice",
+                                         "review_request_sent", "review_shared_files", "review_file_numbers",
+                                         "review_status", "review_checked", "review_roster", "review_parts",
+                                         "review_passages_shared", "review_requested_on")
 
 
 def _rows(flags: Mapping[str, bool], group: str | None = None,

@@ -144,7 +144,7 @@ def test_every_screen_is_accessible_on_a_phone(server, page, uploads, name, answ
     if name == VARIANTS[-1][0] and language == "en":   # tagged PDFs; the screens behind the documents screen's links
         assert_tagged_pdfs(server, page)
         check_home_screen(page)
-        page.get_by_role("link", name=re.compile("Record an attorney")).click()
+        page.get_by_role("link", name=re.compile("Record a review made outside the app")).click()
         expect(page.locator("#daMainQuestion")).to_contain_text("Record an attorney")
         checks.append(check_page(page, _shapes))
         page.get_by_role("link", name="Delete my answers").click()

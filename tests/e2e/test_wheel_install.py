@@ -104,6 +104,9 @@ def test_the_wheel_installs_and_serves_a_case(server, tmp_path):
     tables = subprocess.run([str(python), "-m", "docassemble.webapp.create_tables"],
                             **{**run, "env": {**env, "DA_CONFIG_FILE": str(config), "DA_ADMIN_API_KEY": key}})
     assert tables.returncode == 0, tables.stdout[-2000:] + tables.stderr[-2000:]
+    privileges = subprocess.run([str(python), "-m", "docassemble.notonemore.privileges"],
+                                **{**run, "env": {**env, "DA_CONFIG_FILE": str(config)}})
+    assert privileges.returncode == 0 and "attorney" in privileges.stdout, privileges.stdout[-2000:] + privileges.stderr[-2000:]
     fresh = app_server.start(server, folder, web_port, changes, python=python, env=env)
     try:
         api = ApiSession(fresh.url, key, server.interview)

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from tests.support.cases import CASES, TODAY, day
+from tests.support.clock import interview_today, long_date
 from tests.interview.test_branches import walk_to_summary
 from tests.interview.test_hostile_input import CORPUS
 
@@ -479,13 +480,23 @@ def test_a_photo_goes_into_the_kit(tmp_path):
 
 
 def test_the_kit_says_draft_until_an_attorney_review_is_recorded():
-    run, screens, docs = campaign(public(CASES[3]))
-    # not reviewed and no link yet: both reasons, each its own sentence
-    assert docs["Campaign kit"].startswith("DRAFT – for attorney review. DRAFT, not ready to publish: add the petition's link.\n")
+    """The kit's first line, in each language of the texts: DRAFT for attorney review and what is missing;
+    once an attorney outside the app is reported to have approved it, who reported it, not DRAFT."""
+    run, screens, docs = campaign(public(CASES[3], public_languages="both"))
+    # not reviewed and no link yet: both reasons, each its own sentence, in English then Spanish
+    assert docs["Campaign kit"].startswith(
+        "DRAFT – for attorney review. DRAFT, not ready to publish: add the petition's link. / "
+        "BORRADOR – para revisión de un abogado. BORRADOR, todavía no se puede publicar: falta el enlace a la petición.\n")
     run.action("record_attorney_review")
+    reviewed = interview_today(run) - dt.timedelta(days=11)
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
-                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": day(-11)})
+                         "attorney_reviewer_org": "Bar 12345", "attorney_review_date": reviewed.isoformat()})
     kit = next(text_of(d) for d in screen.attachments if d.name == "Campaign kit")
-    # reviewed, but the petition's link is still missing: a draft for that reason alone
-    assert kit.startswith("DRAFT, not ready to publish: add the petition's link.\n")
+    signer = run.value("signer_name")
+    # reported, but the petition's link is still missing: a draft for that reason alone
+    assert kit.startswith(
+        f"Review reported by {signer}: Lic. Marta Díaz, attorney (Bar 12345), on {long_date(reviewed)}. "
+        "DRAFT, not ready to publish: add the petition's link. / "
+        f"Revisión informada por {signer}: Lic. Marta Díaz, abogado (Bar 12345), el {long_date(reviewed, 'es')}. "
+        "BORRADOR, todavía no se puede publicar: falta el enlace a la petición.\n")
     assert "attorney review" not in kit and "Part 1. The petition" in kit

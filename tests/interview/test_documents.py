@@ -294,12 +294,38 @@ def test_support_letter_requests_in_english_and_spanish():
         assert "A 123-456-789" not in text and "1988" not in text       # supporters get no private facts
 
 
-def test_letters_say_draft_until_an_attorney_review_is_recorded():
+LETTERS = ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet")
+
+
+def review_record(run, **changes):
+    """An attorney's decision as review_request.yml takes it from the app, for the case as it is now."""
+    record = {"source": "app", "state": "approved", "attorney_name": "Rosa Díaz", "bar_number": "CA 123456",
+              "attorney_user_id": 7, "reported_by": "", "decided_on": (interview_today(run) - dt.timedelta(days=1)).isoformat(),
+              "decided_at": "", "may_tell_ice": {}, "passages": {}, "note": "",
+              "fingerprint": run.value("fingerprint(review_parts)"), "review_id": "r1"}
+    return {**record, **changes}
+
+
+def home_review(screen):
+    """The home screen's 'What is done' part, in one line, without the Markdown's bold marks."""
+    words = " ".join(screen.subquestion.replace("**", "").split())
+    return words[words.index("What is done"):words.index("What is done") + 700]
+
+
+def test_letters_say_draft_until_an_attorney_reviews_them():
+    """DRAFT until an attorney approves the case as it is: in the app (a signed record), or outside it
+    (reported by the advocate, and said so); a record not signed by the app is ignored; a change after
+    the approval brings DRAFT back and names the part; the home screen says each state."""
+    from docassemble.notonemore.review_share import sign_record
     answers = {**CASES[1].answers(), "private_history": {"arrests": True, "prior_removal": True},
                "private_history_details": "Removed in 2009."}
     run, screen, docs = documents(answers)
-    assert "Attorney review: not recorded" in screen.subquestion
-    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
+    done = home_review(screen)
+    assert "Attorney review: not asked yet. The documents say DRAFT until an attorney approves them." in done
+    # no consent to an attorney in this app: no request link, a link to agree instead
+    assert "[Share with an attorney in this app](" in done and "[Ask an attorney in this app](" not in done
+    assert "[Record a review made outside the app](" in done
+    for name in LETTERS:
         assert docs[name].startswith("DRAFT – for attorney review"), name
     sheet = docs["Attorney review sheet"]
     assert "Confidential: for the reviewing attorney" in sheet
@@ -313,20 +339,70 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     assert "2009" not in docs["Request to ICE"]
     check_supplement(run, screen)
 
+    # the family agrees on its own screen; a record set without the app's signature is ignored
+    assert run.action("share_with_attorney").id == "attorney consent"
+    assert run.answer({"consent['attorney']": True}).id == "documents screen"
+    forged = review_record(run)
+    screen = run.answer({"attorney_review": forged}, mark_answered=False)
+    done = home_review(screen)
+    assert "A review record that was not made by an attorney account was ignored." in done
+    assert "[Ask an attorney in this app](" in done and "[Share with an attorney in this app](" not in done
+    docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
+    for name in LETTERS:
+        assert docs[name].startswith("DRAFT – for attorney review"), name
+
+    # an approval signed by the app: "Reviewed by" instead of DRAFT, everywhere
+    decided = long_date(interview_today(run) - dt.timedelta(days=1))
+    screen = run.answer({"attorney_review": sign_record(forged)}, mark_answered=False)
+    done = home_review(screen)
+    assert f"Reviewed by Rosa Díaz, attorney, on {decided}. The DRAFT mark is off." in done
+    assert "ignored" not in done and "[Ask an attorney in this app](" not in done
+    docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
+    for name in LETTERS:
+        assert docs[name].startswith(f"Reviewed by Rosa Díaz, attorney, on {decided} "), name
+        assert "DRAFT" not in docs[name], name
+    assert f"Reviewed by Rosa Díaz, attorney (CA 123456), on {decided}, recorded by the attorney in this app." \
+        in docs["Attorney review sheet"]
+    assert "Rosa Díaz, CA 123456, reviewing attorney" in docs["Request to ICE"]      # copied on the letter
+    # the supplement is made again with the new mark
+    assert run.action("show_supplements").id == "supplements screen"
+    supplement = docx_text(run.value("supplements[0].letter.docx.path()"))
+    assert supplement.startswith(f"Reviewed by Rosa Díaz, attorney, on {decided}") and "DRAFT" not in supplement
+
+    # a change to a part the attorney approved reopens it
+    screen = run.answer({"signer_name": "Luisa Ruiz"}, mark_answered=False)
+    done = home_review(screen)
+    assert "Changed since Rosa Díaz approved: who signs. The documents say DRAFT again." in done
+    assert "[Ask again](" in done
+    docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
+    for name in LETTERS:
+        assert docs[name].startswith("DRAFT – for attorney review"), name
+    assert f"Approved by Rosa Díaz, attorney (CA 123456), on {decided}. Changed since then: the signer." \
+        in docs["Attorney review sheet"]
+
+    # a review by an attorney outside the app, as the advocate reports it: it says so everywhere
     asked = run.action("record_attorney_review")
     assert asked.id == "attorney review of the documents"
+    assert "Review reported by Luisa Ruiz" in asked.subquestion
     reviewed = interview_today(run) - dt.timedelta(days=11)   # a past day, whatever day the suite runs
     screen = run.answer({"documents_approved": True, "attorney_reviewer": "Lic. Marta Díaz",
                          "attorney_reviewer_org": "Bar 12345", "attorney_review_date": reviewed.isoformat()})
     assert screen.id == "documents screen"
-    assert f"Lic. Marta Díaz (Bar 12345) reviewed them on {long_date(reviewed)}" in screen.subquestion
+    assert f"Review reported by Luisa Ruiz: Lic. Marta Díaz (Bar 12345), {long_date(reviewed)}. " \
+           "Not recorded by the attorney in this app." in home_review(screen)
+    assert run.value("attorney_review['source']") == "reported"
     docs = {doc.name: " ".join(doc.text.split()) for doc in screen.attachments}
-    for name in ("Request to ICE", "Letter for elected officials", "Privacy waiver cover sheet"):
+    for name in LETTERS:
+        assert docs[name].startswith(f"Review reported by Luisa Ruiz: Lic. Marta Díaz, attorney (Bar 12345), "
+                                     f"on {long_date(reviewed)} "), name
         assert "DRAFT" not in docs[name], name
-    assert f"Reviewed by Lic. Marta Díaz, Bar 12345, on {long_date(reviewed)}." in docs["Attorney review sheet"]
-    # the supplement is made again without its DRAFT mark
-    assert run.action("show_supplements").id == "supplements screen"
-    assert "DRAFT" not in docx_text(run.value("supplements[0].letter.docx.path()"))
+    assert (f"Review reported by Luisa Ruiz, not recorded by the attorney in this app: Lic. Marta Díaz, attorney "
+            f"(Bar 12345), on {long_date(reviewed)}.") in docs["Attorney review sheet"]
+
+    # the family takes back its consent to an attorney in this app
+    stopped = run.action("withdraw_attorney_consent")
+    assert stopped.id == "sharing stopped" and "The attorney can no longer see the case" in stopped.question
+    assert run.value("consent['attorney']") is False
 
 
 def check_supplement(run, documents_screen):

@@ -204,7 +204,10 @@ def test_a_represented_person_names_counsel_and_the_g28_and_the_reviewer_on_the_
     text = " ".join(next(d for d in screen.attachments if d.name == "Request to ICE").text.split())
     assert text.endswith("cc: Lic. Elena Torres, Frontera Legal Aid, counsel cc: Lic. Marta Díaz, Bar 12345, reviewing attorney "
                          "Enclosures Privacy waiver")
-    assert text.count("Lic. Marta Díaz") == 1 and "DRAFT" not in text
+    # and in the page header, in place of DRAFT, as reported by the signer: the body never names the reviewer
+    assert text.startswith(f"Review reported by {run.value('signer_name')}: Lic. Marta Díaz, attorney (Bar 12345), "
+                           f"on {long_date(reviewed)} ")
+    assert text.count("Lic. Marta Díaz") == 2 and "DRAFT" not in text
     not_filed = {**answers, "g28_on_file": "unknown"}
     run, text, docs = letter_of(not_filed)
     assert "G-28" not in text and "represented by Lic. Elena Torres" in text

@@ -102,6 +102,11 @@ def test_spanish_dates_and_words(spanish_screens):
     assert re.search(r"Revisado el \d{1,2} de [a-z]+ de 20\d\d", texts)      # a date in Spanish
     assert "Continuar" in {s.raw.get("continueLabel") for _, s in spanish_screens}
     assert "Lo tiene" in texts and "Have it" not in texts
+    # an attorney's review, in the family's words (review_case.yml)
+    assert "Revisión del abogado: todavía no se pidió." in texts
+    assert any("[Compartir con un abogado en esta aplicación](" in str(s.raw) for _, s in spanish_screens)
+    assert "¿Está de acuerdo en compartir el caso con un abogado que revisa las cartas en esta aplicación?" in texts
+    assert "El abogado ya no puede ver el caso" in texts
 
 
 ENGLISH_DOCUMENTS = ("not1more-request-to-ice", "not1more-privacy-waiver-cover", "not1more-letter-for-officials",

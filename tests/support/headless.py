@@ -124,6 +124,10 @@ class _SavedFile:
         shutil.copyfile(orig_path, self.info["fullpath"])
 
 
+#: docassemble's server-side store (``server_sql_*``), for the process
+_SQL: dict[str, Any] = {}
+
+
 def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
     """The plugin: hook name -> implementation (pluggy dispatches on the attribute name)."""
     try:  # the web app's defaults: the config's timezone, else the machine's
@@ -161,7 +165,14 @@ def _hooks(config: dict[str, Any], redis: Any) -> SimpleNamespace:
         url_for=lambda endpoint, kwargs: f"headless://{endpoint}",
         secure_filename=lambda filename: re.sub(r"[^\w.-]", "_", filename, flags=re.A).strip("._") or "file",
         secure_filename_spaces_ok=lambda filename: re.sub(r"[^\w. -]", "", filename, flags=re.A).strip("._ "),
-        secure_filename_unicode_ok=lambda the_filename: re.sub(r"[^\w. -]", "", the_filename.replace("/", "_")).strip("._ "))
+        secure_filename_unicode_ok=lambda the_filename: re.sub(r"[^\w. -]", "", the_filename.replace("/", "_")).strip("._ "),
+        # docassemble's server-side store (the attorney review's packets and roster) and per-user file
+        # access, in memory
+        server_sql_get=lambda key, secret: _SQL.get(key), server_sql_defined=lambda key: key in _SQL,
+        server_sql_set=lambda key, val, encrypted, secret, the_user_id: _SQL.__setitem__(key, val),
+        server_sql_delete=lambda key: _SQL.pop(key, None),
+        server_sql_keys=lambda prefix: [key[len(prefix):] for key in _SQL if key.startswith(prefix)],
+        file_user_access=lambda file_number, allow_user_id, allow_email, disallow_user_id, disallow_email, disallow_all: None)
     return SimpleNamespace(**{name: hookimpl(func) for name, func in impls.items()})
 
 

@@ -146,12 +146,26 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
         runs[name] = run
         screens += [(name, screen) for screen in walked]
     # the screens behind links: the public texts' Edit buttons, "Record an attorney's review",
-    # "Delete my answers"
+    # the consent to an attorney in this app and taking it back, "Delete my answers"
     for part in ("petition", "message", "thanks", "share"):
         screens.append((name, run.action(f"public_text['en'].{part}_edited")))
     # a supplement to the request (doc_supplement.yml), from the documents screen's link
     screens += [(name, screen) for screen in add_supplement(run.clone(), day(-20))]
+    # an attorney in this app (review_request.yml): without the consent, the screen that asks for it;
+    # with it, the attorney picked from the roster, then the screen that says it was sent
+    from docassemble.notonemore.review_share import register_attorney
+    register_attorney(901, {"name": "Lic. Marta Díaz", "bar_number": "12345", "bar_state": "CA",
+                            "organization": "Frontera Legal Aid"}, True)
+    run.answer({"consent['attorney']": False})
+    screens.append((name, run.action("request_attorney_review")))
+    run.answer({"consent['attorney']": True})
+    screens.append((name, run.action("request_attorney_review")))
+    screens.append((name, run.answer({"review_attorney_choice": 901})))
     screens.append((name, run.action("record_attorney_review")))
+    # the home screen's links of an attorney's review (review_case.yml): the consent asked on its own,
+    # and the screen after taking it back
+    screens.append((name, run.action("share_with_attorney")))
+    screens.append((name, run.action("withdraw_attorney_consent")))
     # the case log (case_log.yml): its screen, each kind of line, an office that said no in a hard
     # case (a public campaign: made a target; no public campaign: told why it cannot be one)
     screens += [(name, screen) for screen in log_screens(run)]

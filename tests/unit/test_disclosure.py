@@ -7,6 +7,7 @@ ALL = set(AUDIENCES)
 # What each audience may see with its consent, no clearance and no A-number answer.
 EXPECTED = {
     'advocate': set(FACTS),
+    'attorney': set(FACTS),
     'ice': set(FACTS) - {'criminal_history', 'immigration_history'},
     'officials': set(FACTS) - {'a_number', 'date_of_birth', 'address', 'criminal_history', 'immigration_history'},
     'public': set(FACTS) - {'a_number', 'date_of_birth', 'address', 'criminal_history', 'immigration_history'},
@@ -32,7 +33,7 @@ def test_without_consent_nothing(fact, audience):
 def test_everything_allowed(fact, audience):
     """Clearance and the A-number answer open only what they are for."""
     allowed = may_disclose(fact, audience, ALL, cleared=True, a_number_ok=True)
-    if audience in ('advocate', 'ice'):
+    if audience in ('advocate', 'ice', 'attorney'):
         assert allowed
     else:
         assert allowed == (fact not in NEVER_PUBLIC)
@@ -62,3 +63,10 @@ def test_cleared_history():
     assert cleared_history(history, ['arrests', 'fraud'], 'ice', ALL, False) == []
     assert cleared_history(history, history, 'officials', ALL, True) == []
     assert cleared_history(history, history, 'ice', ALL - {'ice'}, True) == []
+
+
+def test_attorney_sees_what_the_advocate_sees():
+    """An attorney reviewing the case in the app sees the private history without a clearance, and only with consent."""
+    for fact in FACTS:
+        assert may_disclose(fact, 'attorney', {'attorney'}) == may_disclose(fact, 'advocate', {'advocate'}) is True
+        assert not may_disclose(fact, 'attorney', ALL - {'attorney'}, cleared=True, a_number_ok=True)

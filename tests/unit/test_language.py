@@ -35,7 +35,11 @@ def test_the_english_documents_words_cover_every_code():
     assert not {"risk", "warning", "waiver_plan"} & set(words)     # the review sheet's and the family's papers' words are in their DOCX
     assert set(words["ask"]) >= {"lift_ice_hold", "release_from_detention", "stay_of_removal", "deferred_action", "no_pd_letter"}
     assert set(words["custody"]) == set(ask.CUSTODY_STATUSES)
-    assert set(words["consent"]) == {"advocate", "ice", "officials", "public", "media"}
+    from docassemble.notonemore.disclosure import AUDIENCES
+    assert set(words["consent"]) == set(AUDIENCES)
+    from docassemble.notonemore.review_share import PARTS_FIXED
+    from docassemble.notonemore.passages import PASSAGE_NAMES
+    assert set(words["review_parts"]) == set(PASSAGE_NAMES) | set(PARTS_FIXED)     # named when changed since an approval
 
 
 def test_every_value_is_text_and_each_caller_gets_its_own_copy():

@@ -44,6 +44,8 @@ def _xml_text(path: Path) -> str:
     """Every text node of the template's parts (body, headers, footers), joined: Word may split a tag across runs."""
     with zipfile.ZipFile(path) as z:
         parts = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+        # in the Markdown's reading order: page headers, the body, then footers
+        parts.sort(key=lambda n: ("header" not in n, "document" not in n, n))
         xml = "".join(re.sub(r"<w:br[^>]*/>|<w:tab/>|</w:p>", "<w:t> </w:t>", z.read(n).decode()) for n in parts)
         return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
 
