@@ -9,7 +9,6 @@ the database never holds a readable name or passage of a case, shared or not.
 from __future__ import annotations
 
 import re
-import secrets
 
 import requests
 from playwright.sync_api import expect
@@ -17,7 +16,7 @@ from playwright.sync_api import expect
 from tests.e2e.test_browser_walk import browser  # noqa: F401  (the module's Chromium, a fixture)
 from tests.e2e.test_trust import database_dump
 from tests.support import server as server_control
-from tests.support.api import ApiSession
+from tests.support.api import ApiSession, new_account
 from tests.support.cases import CASES
 from tests.support.documents import docx_text
 
@@ -25,18 +24,6 @@ ATTORNEY_INTERVIEW = "docassemble.notonemore:data/questions/attorney.yml"
 REFUSED = "Only an attorney account can review cases here"
 HISTORY = "Stopped in 2015 for driving without a license; the charge was dismissed."
 EDITED = "Two sons, 6 and 9; he walks them to school every morning."
-
-
-def account(server) -> tuple[int, str, str, str]:
-    """A new account with the plain ``user`` privilege: its id, e-mail, password and an API key."""
-    admin = {"key": server.api_key}
-    email, password = f"review-{secrets.token_hex(4)}@example.org", secrets.token_urlsafe(18)
-    made = requests.post(f"{server.url}/api/user/new", data={**admin, "username": email, "password": password,
-                                                               "privileges": "user"}, timeout=60)
-    assert made.status_code == 200, made.text
-    user_id = made.json()["user_id"]
-    key = requests.post(f"{server.url}/api/user/{user_id}/api", data={**admin, "name": "review"}, timeout=60).json()
-    return user_id, email, password, key
 
 
 def case_answers(first: str, last: str, attorney_consent: bool = True) -> dict:
@@ -91,11 +78,13 @@ def stored_packet(server, review_id: str) -> list:
 
 def test_an_attorney_reviews_a_shared_case_and_no_one_else_can(server, browser):  # noqa: F811
     admin = {"key": server.api_key}
-    lawyer_id, lawyer_email, lawyer_password, lawyer_key = account(server)
+    made = new_account(server.url, server.api_key, "attorney")
+    lawyer_id, lawyer_email, lawyer_password, lawyer_key = made.user_id, made.username, made.password, made.key
     granted = requests.post(f"{server.url}/api/user/{lawyer_id}/privileges", data={**admin, "privilege": "attorney"},
                             timeout=60)
     assert granted.status_code == 204, granted.text
-    _, other_email, other_password, other_key = account(server)
+    made = new_account(server.url, server.api_key, "review")
+    other_email, other_password, other_key = made.username, made.password, made.key
 
     # the attorney's first visit: the profile, then an empty queue
     lawyer = ApiSession(server.url, lawyer_key, ATTORNEY_INTERVIEW)
