@@ -228,7 +228,7 @@ SHARED_BUILDS: tuple[str, ...] = (
 #: keep their own documents (doc_supplement.yml), the words their screens show, and the list iterators
 #: (``i``, ``j``) their questions leave. Left out of the documents' fingerprint, so adding a supplement
 #: does not make every document again, and never undefined with the build.
-APART_FROM_DOCUMENTS: tuple[str, ...] = ("kept_files", "supplements", "supplements_seen", "supplements_built",
+APART_FROM_DOCUMENTS: tuple[str, ...] = ("kept_files", "supplement_files", "supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
                                          "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
 

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from typing import Any, Callable, Iterable, Optional
 
-__all__ = ["add_pdfs", "add_pdf", "download_files", "keep_documents", "discard", "find_document"]
+__all__ = ["add_pdfs", "add_pdf", "download_files", "keep_documents", "keep_file", "discard", "find_document"]
 
 
 def _attribute(doc: Any, name: str) -> Any:
@@ -46,6 +46,23 @@ def _exists(the_file: Any) -> bool:
         return False
 
 
+def keep_file(kept: dict[str, Any], key: str, fresh: Any, remove: Callable[[Any], None] = discard) -> Any:
+    """The case's one file under ``key``, now with ``fresh``'s content (``fresh`` deleted); ``fresh`` itself the first
+    time, or when the name changed."""
+    old = kept.get(key)
+    if old is fresh:
+        return fresh
+    if old is not None and vars(old).get('filename') == vars(fresh).get('filename') and _exists(old):
+        old.copy_into(fresh)
+        old.commit()
+        remove(fresh)
+        return old
+    if old is not None:
+        remove(old)
+    kept[key] = fresh
+    return fresh
+
+
 def keep_documents(kept: dict[str, Any], documents: Iterable[Any], remove: Callable[[Any], None] = discard) -> None:
     """After a build: each document's DOCX (or raw file) written into the case's one file for it, the new copy
     deleted; every other file of ``kept`` (PDFs, package, ZIP of the previous build; a document no longer made)
@@ -54,20 +71,10 @@ def keep_documents(kept: dict[str, Any], documents: Iterable[Any], remove: Calla
     for doc in documents:
         for fmt in ('docx', 'raw'):
             fresh = _attribute(doc, fmt)
-            if fresh is None:
-                continue
-            key = f"{doc.instanceName}.{fmt}"
-            old = kept.get(key)
-            if old is not None and old is not fresh and vars(old).get('filename') == vars(fresh).get('filename') and _exists(old):
-                old.copy_into(fresh)
-                old.commit()
-                remove(fresh)
-                setattr(doc, fmt, old)
-            elif old is not fresh:
-                if old is not None:
-                    remove(old)
-                kept[key] = fresh
-            current.add(key)
+            if fresh is not None:
+                key = f"{doc.instanceName}.{fmt}"
+                setattr(doc, fmt, keep_file(kept, key, fresh, remove))
+                current.add(key)
     for key in [key for key in kept if key not in current]:
         remove(kept.pop(key))
 

@@ -313,6 +313,8 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     assert "Not reviewed yet." in sheet
     assert "2009" not in docs["Request to ICE"]
     check_supplement(run, screen)
+    supplement_files = [run.value(f"supplements[0].{name}.number") for name in ("letter.docx", "letter.pdf", "package_pdf")]
+    case_files = _case_files(run)
 
     asked = run.action("record_attorney_review")
     assert asked.id == "attorney review of the documents"
@@ -328,6 +330,9 @@ def test_letters_say_draft_until_an_attorney_review_is_recorded():
     # the supplement is made again without its DRAFT mark
     assert run.action("show_supplements").id == "supplements screen"
     assert "DRAFT" not in docx_text(run.value("supplements[0].letter.docx.path()"))
+    # into the same files: no copy of the DRAFT letter or its package left on disk
+    assert [run.value(f"supplements[0].{name}.number") for name in ("letter.docx", "letter.pdf", "package_pdf")] == supplement_files
+    assert set(supplement_files) <= set(_case_files(run)) and len(_case_files(run)) <= len(case_files)
 
 
 def check_supplement(run, documents_screen):
