@@ -224,11 +224,12 @@ SHARED_BUILDS: tuple[str, ...] = (
 
 
 #: answers and names no document of the documents screen reads: the case's one file per document and
-#: format (``kept_files``, pdfs.py), kept across builds; the supplements to the request, which
+#: format (``kept_files``, pdfs.py), kept across builds; the caseboard's record of its last write (``card_written``,
+#: which an action such as a PDF download may update); the supplements to the request, which
 #: keep their own documents (doc_supplement.yml), the words their screens show, and the list iterators
 #: (``i``, ``j``) their questions leave. Left out of the documents' fingerprint, so adding a supplement
 #: does not make every document again, and never undefined with the build.
-APART_FROM_DOCUMENTS: tuple[str, ...] = ("kept_files", "supplement_files", "supplements", "supplements_seen", "supplements_built",
+APART_FROM_DOCUMENTS: tuple[str, ...] = ("kept_files", "supplement_files", "card_written", "supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
                                          "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
 
