@@ -425,7 +425,8 @@ def test_pdfs_are_made_when_asked_for_and_a_failed_one_keeps_the_docx():
     failed = run.action("document_pdf", doc="pd_letter")           # the letter's PDF link
     assert failed.question.strip() == "The PDF could not be made now"
     words = " ".join(failed.subquestion.split())
-    assert "Nothing is lost" in words and "Request to ICE</a> (Word)" in words and "Try the PDF again" in words
+    assert "Nothing is lost. The Word file below is complete" in words and "Request to ICE</a> (Word)" in words
+    assert "Try the PDF again](" in words and ") in a few minutes" in words
     assert run.value("pd_letter.docx.url_for()") in failed.subquestion
     home = run.action("documents_screen")
     words = " ".join(home.subquestion.split())
