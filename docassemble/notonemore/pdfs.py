@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from typing import Any, Callable, Iterable, Optional
 
-__all__ = ["add_pdfs", "add_pdf", "download_files", "keep_documents", "keep_file", "discard", "find_document"]
+__all__ = ["add_pdfs", "add_pdf", "download_files", "keep_documents", "keep_file", "discard", "find_document", "answered"]
 
 
 def _attribute(doc: Any, name: str) -> Any:
@@ -83,6 +83,14 @@ def find_document(documents: Iterable[Any], variable: str) -> Optional[Any]:
     """The assembled document whose attachment variable is ``variable`` and that has a DOCX to convert, or None."""
     return next((doc for doc in documents if getattr(doc, 'instanceName', None) == variable
                  and _attribute(doc, 'docx') is not None), None)
+
+
+def answered(event: str) -> None:
+    """A download link's action done: taken off docassemble's event stack, so that the next screen is the
+    interview's own and not this action run again (an action that ends in a file or a redirect is not
+    popped by docassemble itself)."""
+    from docassemble.base.functions import pop_event_stack
+    pop_event_stack(event)
 
 
 def _new_file(filename: str) -> Any:

@@ -451,6 +451,8 @@ def test_pdfs_are_made_when_asked_for_and_a_failed_one_keeps_the_docx():
     package = run.action("document_pdf", doc="package_pdf")
     assert package.question_type == "redirect" and package.question == run.value("package_pdf.url_for()")
     assert pdf_pages(open(run.value("package_pdf.path()"), "rb").read()) >= 3   # the index, the letter, the cover sheet
+    shown = run.action("documents_screen")                          # not made again: the PDFs stay
+    assert all("pdf" in doc.files for doc in shown.attachments if doc.name != CALENDAR)
 
     # no stale copies: each rebuild writes into the case's same files and deletes the last build's PDFs
     letter_file = run.value("pd_letter.docx.number")
