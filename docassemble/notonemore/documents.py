@@ -211,6 +211,8 @@ DOCUMENTS: tuple[DocumentRow, ...] = (
 SHARED_BUILDS: tuple[str, ...] = (
     "documents", "documents_zip", "documents_fingerprint", "documents_current", "campaign_documents",
     "package_pdf", "package_result", "package_ready", "package_parts", "pdfs_missing",
+    # a PDF made on first download (doc_download.yml): what was asked for, made, or could not be made
+    "pdf_asked", "pdf_parts", "pdf_failed", "pdf_download",
     "today_date", "review_mark", "review_changed_en", "history_cleared_reported_by", "kit_draft_mark",
     # recomputed on each screen (reconsider: True), so never an answer the fingerprint should see
     "passage_names", "private_history_details_prints", "history_cleared_for_ice",
@@ -221,11 +223,13 @@ SHARED_BUILDS: tuple[str, ...] = (
 )
 
 
-#: answers and names no document of the documents screen reads: the supplements to the request, which
+#: answers and names no document of the documents screen reads: the case's one file per document and
+#: format (``kept_files``, pdfs.py), kept across builds; the caseboard's record of its last write (``card_written``,
+#: which an action such as a PDF download may update); the supplements to the request, which
 #: keep their own documents (doc_supplement.yml), the words their screens show, and the list iterators
 #: (``i``, ``j``) their questions leave. Left out of the documents' fingerprint, so adding a supplement
 #: does not make every document again, and never undefined with the build.
-APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
+APART_FROM_DOCUMENTS: tuple[str, ...] = ("kept_files", "supplement_files", "card_written", "supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
                                          "paper_kind_words", "change_kind_words", "upload_messages", "i", "j",
                                          # a review in the app (review_request.yml): its bookkeeping, not the documents'

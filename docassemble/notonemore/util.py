@@ -109,6 +109,21 @@ def _is_template(value: Any) -> bool:
     return isinstance(value, Mapping) and str(value.get("_class", "")).endswith("DALazyTemplate")
 
 
+#: what docassemble's DAFile.retrieve() adds to a stored file the first time it is read (an upload put into the
+#: package when its PDF is first downloaded): not an answer
+_READ_FILE_KEYS = frozenset({"file_info", "persistent", "private"})
+
+
+def _settled(value: Any) -> Any:
+    """A simplified answer without what reading a stored file adds to it."""
+    if isinstance(value, Mapping):
+        is_file = str(value.get("_class", "")).endswith(".DAFile")
+        return {key: _settled(item) for key, item in value.items() if not (is_file and key in _READ_FILE_KEYS)}
+    if isinstance(value, list):
+        return [_settled(item) for item in value]
+    return value
+
+
 def answers_fingerprint(variables: Mapping[str, Any], leave_out: Iterable[str] = (), *, day: Optional[_dt.date] = None) -> str:
     """A short hash of the answers (docassemble's ``all_variables(simplify=True)``) and the day.
 
@@ -117,7 +132,7 @@ def answers_fingerprint(variables: Mapping[str, Any], leave_out: Iterable[str] =
     names starting with ``_`` and templates (which screens make as they show) are always left out.
     """
     skip = set(leave_out)
-    kept = {name: value for name, value in variables.items()
+    kept = {name: _settled(value) for name, value in variables.items()
             if name not in skip and not name.startswith("_") and not _is_template(value)}
     text = json.dumps([str(day or _dt.date.today()), kept], sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -21,6 +21,8 @@ def test_walk_to_the_documents(server, case):
         assert "See the case summary" in screen["subquestionText"]
     ending = "No letter goes to ICE" if case.custody_status == "not_in_proceedings" else "Your documents are ready"
     assert screen["questionText"].strip() == ending
+    assert all("pdf" not in a["url"] for a in screen["attachments"])     # no PDF made before anyone asks
+    screen = api.action("document_pdf", doc="ask_summary")               # the PDF link, as a person taps it
     attachment = screen["attachments"][0]
     assert set(attachment["valid_formats"]) == {"docx", "pdf"}
     docx = docx_text(api.download(attachment["url"]["docx"]))
@@ -94,8 +96,10 @@ def test_package_with_uploaded_papers(server, uploads):
     screen = api.answer({"exhibits.there_is_another": False})
     assert screen["questionText"].strip() == "Your documents are ready"
 
-    package_url = next(part for part in screen["subquestionText"].split("(") if "not1more-package-to-send.pdf" in part)
-    package = api.download(package_url.split(")")[0].replace(server.url, ""))
+    assert "not1more-package-to-send.pdf" not in screen["subquestionText"]   # made when its link is followed
+    api.action("document_pdf", doc="package_pdf")
+    made = api.variables()["package_pdf"]
+    package = api.download(f"/uploadedfile/{made['number']}/{made['filename']}")
     pages = pdf_pages(package)
     text = pdf_text(package)
     letter_pages = pages - 5          # index 1 + cover sheet 1 + lease 2 + photo 1

@@ -260,7 +260,8 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     for fmt in ("docx", "pdf"):
         # The link a person taps, fetched with the browser's own cookies (a PDF would
         # open in Chromium's viewer rather than download).
-        href = page.locator(f"a[href*='not1more-ask-summary.{fmt}']").first.get_attribute("href")
+        link = f"a[href*='not1more-ask-summary.docx']" if fmt == "docx" else "li:has(> a[href*='not1more-ask-summary.docx']) > a:first-child"
+        href = page.locator(link).first.get_attribute("href")   # the PDF: an action that makes it, then gives it
         response = page.request.get(href if href.startswith("http") else server.url + href)
         assert response.ok, (href, response.status)
         texts[fmt] = response.body()

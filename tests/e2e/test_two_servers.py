@@ -109,7 +109,9 @@ def test_one_case_walked_through_two_app_servers_in_turn(server, balanced):
     assert set(served) == backends, Counter(served)
     assert len(served) >= 20 and all(a != b for a, b in zip(served, served[1:])), served
 
-    # every document, DOCX and PDF, downloads through both servers and is the same through each
+    # every PDF made ("Download all" makes them), then every document, DOCX and PDF, downloads through both
+    # servers and is the same through each
+    screen = api.action("documents_zip_download")
     for attachment in screen["attachments"]:
         for form in ("docx", "pdf"):
             if form not in attachment["url"]:

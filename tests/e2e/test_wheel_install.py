@@ -117,7 +117,8 @@ def test_the_wheel_installs_and_serves_a_case(server, tmp_path):
         api.answer({"case_summary_reviewed": True})
         screen = api.walk(answers)
         assert screen["questionText"].strip() == "Your documents are ready"
-        # the Word documents (the case calendar is a raw .ics, never a PDF)
+        # the Word documents (the case calendar is a raw .ics, never a PDF), then their PDFs ("Download all")
+        screen = api.action("documents_zip_download")
         urls = {a["name"]: a["url"] for a in screen["attachments"] if a["name"] != "Case calendar"}
         assert len(urls) >= 8 and all({"docx", "pdf"} <= set(u) for u in urls.values()), urls
         name = f"{case.first} {case.last}"

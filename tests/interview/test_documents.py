@@ -1,5 +1,6 @@
 """Steps 5-6: every letter for every branch, read back by its text."""
 import datetime as dt
+import os
 
 import pytest
 
@@ -338,6 +339,8 @@ def test_letters_say_draft_until_an_attorney_reviews_them():
     assert "Not reviewed yet." in sheet
     assert "2009" not in docs["Request to ICE"]
     check_supplement(run, screen)
+    supplement_files = [run.value(f"supplements[0].{name}.number") for name in ("letter.docx", "letter.pdf", "package_pdf")]
+    case_files = _case_files(run)
 
     # the family agrees on its own screen; a record set without the app's signature is ignored
     assert run.action("share_with_attorney").id == "attorney consent"
@@ -403,6 +406,10 @@ def test_letters_say_draft_until_an_attorney_reviews_them():
     stopped = run.action("withdraw_attorney_consent")
     assert stopped.id == "sharing stopped" and "The attorney can no longer see the case" in stopped.question
     assert run.value("consent['attorney']") is False
+    # every rebuild (approved, reopened, reported) wrote into the same files: no copy left on disk
+    assert run.action("show_supplements").id == "supplements screen"
+    assert [run.value(f"supplements[0].{name}.number") for name in ("letter.docx", "letter.pdf", "package_pdf")] == supplement_files
+    assert set(supplement_files) <= set(_case_files(run)) and len(_case_files(run)) <= len(case_files)
 
 
 def check_supplement(run, documents_screen):
@@ -464,9 +471,18 @@ def test_a_short_request_shown_again_is_not_assembled_again():
     assert run.value("documents_fingerprint") == fingerprint
 
 
-def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
-    """The converter down: each document is still there as DOCX, the screen says which PDFs are
-    missing, and its "Try the PDFs again" makes them once the converter is back."""
+def _case_files(run):
+    """The numbers of the case's files in the headless storage (one folder each)."""
+    from tests.support import headless
+    folder = os.path.join(headless._ROOT, run.session_id)
+    return sorted(int(n) for n in os.listdir(folder) if n.isdigit())
+
+
+def test_pdfs_are_made_when_asked_for_and_a_failed_one_keeps_the_docx():
+    """The documents screen makes no PDF: each is made when its link is first followed. The converter
+    down: the link's page says so and gives the Word file, the screen then names the missing PDF, the ZIP
+    carries every DOCX; the converter back, the same link gives the PDF and "Try the PDFs again" the rest.
+    Three rebuilds later the case holds no more files than before, and the newest text."""
     import zipfile
     run = InterviewRun(MAIN, pdf="fail")
     run, screens = walk_to_summary(CASES[1].answers(), run=run, stop=("documents screen",))
@@ -474,28 +490,58 @@ def test_a_failed_pdf_conversion_says_so_and_keeps_every_docx():
     names = {doc.name for doc in screen.attachments}
     assert {"Request to ICE", "Privacy waiver cover sheet", "Attorney review sheet"} <= names
     for doc in screen.attachments:
-        if doc.name == CALENDAR:                                  # a text file: no PDF to make
-            continue
-        assert "docx" in doc.files and "pdf" not in doc.files, (doc.name, doc.files)
-        assert doc.text.strip()                                   # a real, readable DOCX
+        assert "pdf" not in doc.files, (doc.name, doc.files)      # no conversion while the screen is built
+        if doc.name != CALENDAR:                                  # a text file: no PDF to make
+            assert "docx" in doc.files and doc.text.strip()      # a real, readable DOCX
     letter = next(doc for doc in screen.attachments if doc.name == "Request to ICE")
     assert "Field Office Director" in letter.text
     words = " ".join(screen.subquestion.split())
-    assert "The PDFs could not be made just now" in words and "Nothing is lost" in words
-    assert "No PDF yet for: The ask, Request to ICE, Privacy waiver cover sheet" in words
+    assert "could not be made" not in words and "No PDF yet" not in words     # nobody asked yet
+    assert "One PDF to send" in words and words.count(">Word<span") >= 8
+
+    failed = run.action("document_pdf", doc="pd_letter")           # the letter's PDF link
+    assert failed.question.strip() == "The PDF could not be made now"
+    words = " ".join(failed.subquestion.split())
+    assert "Nothing is lost. The Word file below is complete" in words and "Request to ICE</a> (Word)" in words
+    assert "Try the PDF again](" in words and ") in a few minutes" in words
+    assert run.value("pd_letter.docx.url_for()") in failed.subquestion
+    home = run.action("documents_screen")
+    words = " ".join(home.subquestion.split())
+    assert "The PDFs could not be made just now" in words and "No PDF yet for: Request to ICE." in words
     assert "One PDF to send" not in words and "send the request and the cover sheet as Word files" in words
+    run.action("documents_zip_download")                            # "Download all": every DOCX, the PDFs there are
     with zipfile.ZipFile(run.value("documents_zip.path()")) as zf:
         zipped = zf.namelist()
     assert "not1more-request-to-ice.docx" in zipped and not any(n.endswith(".pdf") for n in zipped)
+    assert "Privacy waiver cover sheet" in run.value("pdfs_missing")
 
-    assert run.refresh().attachments[0].files == screen.attachments[0].files   # shown again: not rebuilt
     run.pdf = False                                               # the converter is back
+    sent = run.action("document_pdf", doc="pd_letter")              # the same link: a redirect to the PDF
+    assert sent.question_type == "redirect" and run.value("pd_letter.pdf.url_for()") in sent.question
+    assert "Request to ICE" not in run.value("pdfs_missing")
     again = run.action("retry_pdfs")                              # the screen's "Try the PDFs again"
     for doc in again.attachments:
         assert {"docx", "pdf"} <= set(doc.files) or doc.name == CALENDAR, (doc.name, doc.files)
     words = " ".join(again.subquestion.split())
     assert "could not be made" not in words and "One PDF to send" in words and "as Word files" not in words
     assert run.value("pdfs_missing") == []
+    package = run.action("document_pdf", doc="package_pdf")
+    assert package.question_type == "redirect" and package.question == run.value("package_pdf.url_for()")
+    assert pdf_pages(open(run.value("package_pdf.path()"), "rb").read()) >= 3   # the index, the letter, the cover sheet
+    shown = run.action("documents_screen")                          # not made again: the PDFs stay
+    assert all("pdf" in doc.files for doc in shown.attachments if doc.name != CALENDAR)
+
+    # no stale copies: each rebuild writes into the case's same files and deletes the last build's PDFs
+    letter_file = run.value("pd_letter.docx.number")
+    files = _case_files(run)
+    for signer in ("Rosa Peña", "Marta Díaz", "Lucía Gómez"):
+        screen = run.answer({"signer_name": signer}, mark_answered=False)
+        assert all("pdf" not in doc.files for doc in screen.attachments)
+        run.action("document_pdf", doc="pd_letter")
+        assert run.value("pd_letter.docx.number") == letter_file
+        assert signer in docx_text(run.value("pd_letter.docx.path()"))
+        assert len(_case_files(run)) <= len(files), (files, _case_files(run))
+    assert run.value("pd_letter.pdf.number") in _case_files(run)
 
 
 # "Paco is my: ..." names the person as the signer sees them; the signature names the signer

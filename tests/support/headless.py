@@ -64,6 +64,9 @@ def _new_file_number(user_code: Any, file_name: str, yaml_file_name: Any) -> int
     os.makedirs(os.path.dirname(base))
     _FILES[number] = {"filename": file_name, "extension": ext, "mimetype": mimetype, "path": base,
                       "fullpath": f"{base}.{ext}", "private": True, "persistent": False}
+    # as the web app lays a file out: the content at ``path``, ``path.ext`` a link to it (DAFile.copy_into writes ``path``)
+    open(base, "wb").close()
+    os.symlink(os.path.basename(base), f"{base}.{ext}")
     return number
 
 

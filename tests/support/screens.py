@@ -166,6 +166,10 @@ def every_screen(language: str = "en") -> tuple[tuple[str, Screen], ...]:
     # and the screen after taking it back
     screens.append((name, run.action("share_with_attorney")))
     screens.append((name, run.action("withdraw_attorney_consent")))
+    # a PDF link followed while the converter is down: the page that gives the Word files and a retry
+    failing = runs[CASES[1].name].clone()
+    failing.pdf = "fail"
+    screens.append((CASES[1].name, failing.action("document_pdf", doc="package_pdf")))
     # the case log (case_log.yml): its screen, each kind of line, an office that said no in a hard
     # case (a public campaign: made a target; no public campaign: told why it cannot be one)
     screens += [(name, screen) for screen in log_screens(run)]

@@ -17,6 +17,16 @@ def test_answers_fingerprint_follows_answers_and_the_day():
     assert answers_fingerprint(answers, ["pd_letter"], day=day + dt.timedelta(days=1)) != same
     # key order does not
     assert answers_fingerprint(dict(reversed(list(answers.items()))), ["pd_letter"], day=day) == same
+    # an upload read since (DAFile.retrieve adds where it lies) is the same answer; another upload is not
+    upload = {"_class": "docassemble.base.util.DAFile", "number": 7, "filename": "lease.pdf"}
+    files = {**answers, "exhibits": {"elements": [{"file": {"_class": "docassemble.base.util.DAFileList", "elements": [upload]}}]}}
+    read = {**upload, "file_info": {"path": "/files/7/file"}, "persistent": False, "private": True}
+    with_files = answers_fingerprint(files, ["pd_letter"], day=day)
+    assert answers_fingerprint({**files, "exhibits": {"elements": [{"file": {"_class": "docassemble.base.util.DAFileList",
+                                                                             "elements": [read]}}]}}, ["pd_letter"], day=day) == with_files
+    assert answers_fingerprint({**files, "exhibits": {"elements": [{"file": {"_class": "docassemble.base.util.DAFileList",
+                                                                             "elements": [{**upload, "number": 8}]}}]}},
+                               ["pd_letter"], day=day) != with_files
 
 
 def test_defuse_ooxml():
