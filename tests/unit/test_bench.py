@@ -7,7 +7,7 @@ import pytest
 
 from bench import report
 from bench.autoanswer import AutoAnswerer, answers_for, resolve
-from bench.memory import PeakSampler, tree, tree_rss
+from bench.memory import PeakSampler, tree, tree_rss, trees_rss
 from bench.stats import median, per_minute, percentile, ratio, summary
 
 
@@ -75,6 +75,10 @@ def test_memory_of_a_process_tree():
             sampler.sample()
         assert sampler.peak == pytest.approx(tree_rss(os.getpid()), rel=0.2)
         assert sampler.samples >= 1 and sampler.most_processes == len(tree(os.getpid()))
+        # at the peak, the processes by name: this Python and its sleeping child, each counted once
+        assert sum(count for count, _ in sampler.at_peak.values()) == len(tree(os.getpid()))
+        assert sum(size for _, size in sampler.at_peak.values()) == sampler.peak
+        assert trees_rss([os.getpid(), child.pid]) == pytest.approx(tree_rss(os.getpid()), rel=0.2)
     finally:
         child.kill()
         child.wait()
@@ -174,3 +178,13 @@ def test_profile_rows_name_functions_shortly():
     assert rows[0]["cumulative"] >= rows[-1]["cumulative"] and total(profiler) > 0
     assert short_name(("/x/lib/python3.11/site-packages/docassemble/base/parse.py", 7, "f")) == "docassemble/base/parse.py:7 f"
     assert short_name(("~", 0, "<built-in method time.sleep>")) == "time.sleep"
+
+
+def test_the_server_processes_are_those_serve_recorded_but_redis(tmp_path):
+    from bench.run import server_pids
+
+    (tmp_path / "gunicorn.pid").write_text("101\n")
+    (tmp_path / "unoserver.pid").write_text("202")
+    (tmp_path / "redis.pid").write_text("303")
+    (tmp_path / "half-written.pid").write_text("")
+    assert server_pids(tmp_path) == [101, 202]
