@@ -152,7 +152,8 @@ def misses(out: dict[str, Any]) -> list[str]:
             f"{name} ×{count} {mb(size)}" for name, (count, size) in run["at_peak"].items()) + ".")
     if not met["p95 screen latency ≤ the demo's (ratio ≤ 1.0)"]:
         above = above_demo(out)
-        lines.append(f"**p95 against the demo's**: {len(above)} of our {len(lat['by_screen'])} screens have a median above "
+        lines.append(f"**p95 against the demo's**: {len(above)} of our {len(lat['by_screen'])} screens "
+                     f"{'has' if len(above) == 1 else 'have'} a median above "
                      f"the demo's p95 ({s(lat['demo']['p95'])}): "
                      + "; ".join(f"{name} {s(t)}" for t, name in above[:8])
                      + f". Without the documents screen our p95 is {s(lat['questions']['p95'])} "

@@ -227,7 +227,10 @@ SHARED_BUILDS: tuple[str, ...] = (
 #: does not make every document again, and never undefined with the build.
 APART_FROM_DOCUMENTS: tuple[str, ...] = ("supplements", "supplements_seen", "supplements_built",
                                          "supplement_criminal_cleared", "supplement_exhibit_words", "supplement_notes",
-                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j")
+                                         "paper_kind_words", "change_kind_words", "upload_messages", "i", "j",
+                                         # what the caseboard's card last wrote (case_title.yml): it changes
+                                         # once the documents exist, which must not make them all again
+                                         "card_written")
 
 
 def _rows(flags: Mapping[str, bool], group: str | None = None,
