@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import report, walks  # noqa: E402
-from bench.memory import tree_rss  # noqa: E402
+from bench.memory import trees_rss  # noqa: E402
 from tests.support.cases import CASES  # noqa: E402
 
 WALKS = int(os.environ.get("NOM_BENCH_WALKS", "3"))          # walks of each interview for latency
@@ -71,6 +71,18 @@ class Conversions:
         return done
 
 
+def server_pids(run: Path) -> list[int]:
+    """The processes recorded in serve.sh's run folder (``*.pid``), Redis's left out."""
+    pids = []
+    for pidfile in sorted(run.glob("*.pid")):
+        try:
+            if pidfile.stem != "redis":
+                pids.append(int(pidfile.read_text().split()[0]))
+        except (OSError, ValueError, IndexError):   # gone, or being written
+            pass
+    return pids
+
+
 def step(name: str) -> None:
     print(f"bench: {name}", flush=True)
 
@@ -78,12 +90,14 @@ def step(name: str) -> None:
 def main() -> None:
     url, state = os.environ["NOM_URL"], Path(os.environ["NOM_STATE"])
     key = (state / "config" / "admin_api_key").read_text().strip()
-    # the server's processes: gunicorn's tree, and unoserver's (PDF conversion) where serve.sh runs one
-    pids = [int(f.read_text()) for f in (state / "run" / "gunicorn.pid", state / "run" / "unoserver.pid") if f.exists()]
+    # the server's processes: every process serve.sh started and recorded in its run folder (gunicorn and
+    # its workers, the PDF converter and the LibreOffice it runs), with all they start; not Redis (nor
+    # PostgreSQL, which keeps its pid elsewhere)
+    pids = server_pids(state / "run")
     began = time.perf_counter()
     out: dict[str, Any] = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(),
-                           "commit": commit(), "rss_start": sum(map(tree_rss, pids)),
-                           "server_processes": ["gunicorn"] + (["unoserver"] if len(pids) > 1 else [])}
+                           "commit": commit(), "rss_start": trees_rss(pids),
+                           "server_processes": sorted(f.stem for f in (state / "run").glob("*.pid") if f.stem != "redis")}
 
     step("the download: cold, then shown again (server)")
     conversions = Conversions(state / "logs" / "unoserver.log")
@@ -124,8 +138,10 @@ def main() -> None:
 
     step(f"{CONCURRENT} cases at once")
     cases = [CASES[n % len(CASES)].answers() for n in range(CONCURRENT)]
-    out["rss_before_concurrency"] = sum(map(tree_rss, pids))
-    out["concurrency"] = walks.concurrent(url, key, cases, pids)
+    out["rss_before_concurrency"] = trees_rss(server_pids(state / "run"))
+    conversions.since()
+    out["concurrency"] = walks.concurrent(url, key, cases, server_pids(state / "run"))
+    out["concurrency"]["conversions"] = conversions.since()
     out["concurrency"]["case_names"] = [CASES[n % len(CASES)].name for n in range(CONCURRENT)]
 
     out["elapsed"], out["load_end"] = time.perf_counter() - began, os.getloadavg()

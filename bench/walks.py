@@ -114,10 +114,10 @@ def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pids: lis
         try:
             api, screen = walk_case(url, key, cases[n])
             download_zip(api, screen)
-            outcomes[n] = {"ok": True, "times": api.seconds(), "done": time.perf_counter()}
+            outcomes[n] = {"ok": True, "times": api.seconds(), "screens": api.times, "done": time.perf_counter()}
         except Exception as err:   # any failure is an error of the run, counted and shown
             outcomes[n] = {"ok": False, "error": f"{type(err).__name__}: {str(err)[:300]}",
-                           "times": api.seconds() if api else []}
+                           "times": api.seconds() if api else [], "screens": api.times if api else []}
 
     threads = [threading.Thread(target=one, args=(n,)) for n in range(len(cases))]
     with PeakSampler(server_pids) as memory:
@@ -129,7 +129,7 @@ def concurrent(url: str, key: str, cases: list[dict[str, Any]], server_pids: lis
             thread.join()
         wall = time.perf_counter() - began
     return {"cases": len(cases), "wall": wall, "outcomes": outcomes, "peak_rss": memory.peak,
-            "processes": memory.most_processes, "samples": memory.samples}
+            "processes": memory.most_processes, "samples": memory.samples, "at_peak": memory.at_peak}
 
 
 BOARD = "docassemble.notonemore:data/questions/caseboard.yml"

@@ -24,7 +24,7 @@ from .urgency import LEVELS, assess_urgency
 from .util import PlainJson, as_date
 
 __all__ = ["ANSWER_NAMES", "STAGES", "NextDate", "CaseCard", "case_card", "answers_of", "sort_cards",
-           "board_cards", "own_sessions", "answers_here", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
+           "board_cards", "own_sessions", "escape_html", "CARD_PREFIX", "card_key", "card_facts",
            "card_of_facts", "stored_board_cards", "session_variables_of", "save_card", "delete_card", "stored_cards"]
 
 #: The answers a card reads, by their names in the interview (docs/answers.md).
@@ -146,11 +146,6 @@ def answers_of(variables: Mapping[str, Any]) -> dict[str, Any]:
         if found is not _MISSING:
             out[name] = found
     return out
-
-
-def answers_here(defined: Callable[[str], bool], value: Callable[[str], Any]) -> dict[str, Any]:
-    """The answers a card reads, from the running interview (docassemble's ``defined`` and ``value``)."""
-    return {name: value(name) for name in ANSWER_NAMES if defined(name)}
 
 
 def escape_html(text: Any) -> str:

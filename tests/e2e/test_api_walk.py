@@ -25,6 +25,8 @@ def test_walk_to_the_documents(server, case):
     screen = api.action("document_pdf", doc="ask_summary")               # the PDF link, as a person taps it
     attachment = screen["attachments"][0]
     assert set(attachment["valid_formats"]) == {"docx", "pdf"}
+    # shown again (an account's session: the caseboard's card is written meanwhile), the same files: nothing rebuilt
+    assert [a["url"] for a in api.question()["attachments"]] == [a["url"] for a in screen["attachments"]]
     docx = docx_text(api.download(attachment["url"]["docx"]))
     pdf_bytes = api.download(attachment["url"]["pdf"])
     assert pdf_pages(pdf_bytes) >= 1

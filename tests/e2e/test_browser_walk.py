@@ -166,6 +166,14 @@ def test_family_walks_a_final_order_case_to_its_documents(server, page, uploads)
     w.fill("Removal date", (TODAY + dt.timedelta(days=25)).isoformat())
     w.cont()                                   # the check-in is optional: left blank
     w.at("In which state does María José live?")
+    state = page.get_by_label("State", exact=True)   # a plain dropdown (choices.py): every state by name
+    expect(state.locator("option")).to_have_count(57)  # "Select...", 50 states, DC, 5 territories
+    # a value that is not a state's code, sent around the list (a changed page), is refused: the same
+    # screen again, nothing chosen (the validation code's words do not show beside the rebuilt list)
+    state.evaluate("select => { select.add(new Option('Nowhere', 'ZZ')); select.value = 'ZZ'; }")
+    w.cont()
+    w.at("In which state does María José live?")
+    expect(page.get_by_label("State", exact=True)).to_have_value("")
     page.get_by_label("State", exact=True).select_option("CA")
     w.cont()
 

@@ -1,5 +1,6 @@
 """`make serve` twice changes nothing that works; `make stop` stops exactly what it started; both
-work with the state in a folder only its owner may enter (mode 700, as `mktemp -d` or root's home)."""
+work with the state in a folder only its owner may enter (mode 700, as `mktemp -d` or root's home);
+a case begun before a stop goes on after the start."""
 import os
 import re
 import shutil
@@ -9,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from tests.support import server as server_control
+from tests.e2e.test_trust import handed_over
 from tests.support.api import ApiSession
 
 
@@ -80,8 +82,14 @@ def _serve_and_stop_in_a_closed_folder(env):
 
 
 def test_second_serve_keeps_processes_and_stop_ends_them(server):
+    # a case begun before the stop goes on after the start, to its summary with the name it was given
+    # (the test server's one stop and start here serve both checks)
     api = ApiSession(server.url, server.api_key, server.interview)
-    api.answer({"user_role": "advocate"})
+    answers = handed_over(98, {"advocate": True})
+    del answers["signer_phone"]
+    first = {k: answers[k] for k in ("user_role", "client.name.first", "client.name.last",
+                                     "roles_and_limits_acknowledged", "consent", "custody_status")}
+    begun = api.answer(first)
     before = _pids(server.state)
 
     again = server_control.start()
@@ -96,5 +104,7 @@ def test_second_serve_keeps_processes_and_stop_ends_them(server):
         _serve_and_stop_in_a_closed_folder(env)
     finally:
         server_control.start()  # the rest of the suite, and the case begun above, go on
-    screen = api.question()
-    assert "name of the person" in screen["questionText"], screen
+    assert api.question()["questionText"] == begun["questionText"]
+    summary = api.walk(answers)
+    assert summary["questionText"] == "Case summary"
+    assert "Zorabel98 Quintanilla98" in " ".join(f.get("helptext", "") for f in summary["fields"])

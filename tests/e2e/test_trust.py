@@ -1,6 +1,6 @@
-"""What keeps a case safe on the real server: answers encrypted in the database, a case that
-survives a restart, twenty cases at once that never see each other's names, and a PDF converter
-that is down."""
+"""What keeps a case safe on the real server: answers encrypted in the database, twenty cases at
+once that never see each other's names, and a PDF converter that is down. (A case that survives a
+restart: test_serve_stop.py, whose stop and start of the test server it shares.)"""
 from __future__ import annotations
 
 import io
@@ -50,22 +50,6 @@ def test_answers_are_encrypted_in_the_database(server):
                 data = path.read_bytes()
                 for secret in (b"24681099", b"Zorabel99", b"Quintanilla99"):
                     assert secret not in data, (path, secret)
-
-
-def test_a_case_survives_a_server_restart(server):
-    api = ApiSession(server.url, server.api_key, server.interview)
-    answers = handed_over(98, {"advocate": True})
-    del answers["signer_phone"]
-    first = {k: answers[k] for k in ("user_role", "client.name.first", "client.name.last",
-                                     "roles_and_limits_acknowledged", "consent", "custody_status")}
-    before = api.answer(first)
-    server_control.stop()
-    server_control.start()
-    after = api.question()
-    assert after["questionText"] == before["questionText"]
-    summary = api.walk(answers)
-    assert summary["questionText"] == "Case summary"
-    assert "Zorabel98 Quintanilla98" in " ".join(f.get("helptext", "") for f in summary["fields"])
 
 
 def test_twenty_cases_at_once_keep_to_themselves(server):

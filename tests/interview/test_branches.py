@@ -186,7 +186,8 @@ def test_a_bad_a_number_from_an_intake_system_is_asked_again():
     screen = spanish.screen()
     while screen.id != "identity":
         screen = spanish.answer({n: answers[n] for n in screen.fields or [screen.continue_field]})
-    assert spanish.screen().choices["client.country_of_birth"][-1] == ("Otro país", "other")
+    countries = spanish.screen().choices["client.country_of_birth"]
+    assert countries[-1] == ("Otro país", "other") and ("México", "MX") in countries   # the names in Spanish too
     screen = spanish.answer({**identity, "client.a_number": "A12-34"})
     assert "Un número A tiene 8 o 9 números. Revise que no falte ni sobre ningún número." in screen.subquestion
 
@@ -303,6 +304,13 @@ def test_a_split_state_asks_the_county_and_a_transfer_changes_the_urgency():
     assert "county" in ids and "field office" not in ids
     county = next(s for s in screens if s.id == "county")
     assert "Texas has more than one ICE field office" in text_of(county)
+    # the long lists are plain dropdowns (choices.py): every county of Texas by name, "I do not know" last;
+    # the state's list has the 50 states, DC and the five inhabited territories
+    counties = county.choices["client_county"]
+    assert len(counties) == 255 and ("Harris", "Harris") in counties and counties[-1] == ("I do not know", "unknown")
+    states = next(s for s in screens if "client_state" in s.choices).choices["client_state"]
+    assert len(states) == 56 and ("Texas", "TX") in states and ("District of Columbia", "DC") in states
+    assert [name for name, _ in states] == sorted(name for name, _ in states)
     assert run.value("field_office") == "houston"
     assert run.value("urgency.level") == "hours"
     assert run.value("urgency.reasons")[0] == "transfer_risk"

@@ -16,6 +16,7 @@ import atexit
 import copy
 import itertools
 import mimetypes
+import json
 import os
 import re
 import shutil
@@ -363,6 +364,8 @@ class InterviewRun:
         for item in data.get("fields", []):
             var = item.get("variable_name") and self._resolve(item["variable_name"])
             pairs = [(c.get("label", ""), c.get("value")) for c in item.get("choices", [])]
+            if item.get("datatype") == "plainchoice":   # a long list (choices.py): its options, the empty one left out
+                pairs = [(label, value) for value, label in json.loads(item["options"]) if value]
             if var and question.question_type == "settrue":
                 continue_field = var
             elif var and not var.startswith("_internal"):
