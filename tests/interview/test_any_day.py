@@ -30,7 +30,7 @@ DATE_SENSITIVE = [
     "tests/unit/test_no_literal_today.py",
     "tests/interview/test_any_day.py::test_the_interview_reads_the_machine_clock",
     "tests/interview/test_translation.py::test_the_familys_summary_is_in_spanish_and_no_document_shows_markup",
-    "tests/interview/test_documents.py::test_letters_say_draft_until_an_attorney_review_is_recorded",
+    "tests/interview/test_documents.py::test_letters_say_draft_until_an_attorney_reviews_them",
     "tests/interview/test_campaign.py::test_the_plan_comes_before_the_removal_date",
     "tests/interview/test_campaign.py::test_a_plan_without_a_removal_date",
     "tests/interview/test_branches.py::test_branch",

@@ -78,7 +78,7 @@ def check_home(screen, run, case):
     assert [h for h in GROUP_HEADINGS if h in words] == expected        # in this order
     for doc in screen.attachments:
         if "raw" in doc.files:
-            assert f">{doc.name}</a> (ICS)" in words, doc.name
+            assert f">{doc.name} (ICS)</a>" in words, doc.name
         else:
             assert f">{doc.name}</a> · <a href=" in words and f'Word<span class="visually-hidden"> ({doc.name})</span>' in words
     assert words.index("### What is next") < words.index("### What is done") < words.index("### The package to send") \
